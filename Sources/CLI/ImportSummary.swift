@@ -1,0 +1,51 @@
+import Ingest
+
+/// The human summary of one file's import, for stderr.
+struct ImportSummary {
+    let outcome: ImportOutcome
+
+    init(_ outcome: ImportOutcome) {
+        self.outcome = outcome
+    }
+
+    var text: String {
+        if let previous = outcome.alreadyImportedAs {
+            return "\(outcome.file): already imported (batch \(previous.id), \(previous.startedAt), "
+                + "\(previous.counts.rowsLoaded) rows loaded); nothing to do. Use --force to import it again."
+        }
+        let counts = outcome.counts
+        var lines = [
+            "\(outcome.file): \(counts.rowsRead) rows read, \(counts.rowsLoaded) loaded, \(counts.rowsRejected) rejected"
+                + (outcome.rolledBack ? " — --strict: nothing imported" : "")
+        ]
+        if let batch = outcome.batchID {
+            lines.append(
+                "  \(outcome.encountersAdded + counts.encountersReplaced) encounters: \(outcome.encountersAdded) new, "
+                    + "\(counts.encountersReplaced) replaced (batch \(batch))")
+        }
+        lines.append("  read as \(outcome.encoding.rawValue), \(outcome.delimiter.name)-separated")
+        lines.append("  columns: " + outcome.columns.joined(separator: "; "))
+        if !outcome.identifierColumns.isEmpty {
+            lines.append(
+                "  skipped identifier columns (never stored): "
+                    + outcome.identifierColumns.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        if !outcome.ignoredColumns.isEmpty {
+            lines.append("  ignored columns: " + outcome.ignoredColumns.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        lines += outcome.warnings.map { "  warning: \($0)" }
+        if !outcome.firstRejects.isEmpty {
+            lines.append("  rejected rows:")
+            for reject in outcome.firstRejects {
+                let column = reject.column.map { ", column \"\($0)\"" } ?? ""
+                lines.append("    line \(reject.line)\(column): \(reject.reason)")
+            }
+            let more = counts.rowsRejected - outcome.firstRejects.count
+            if more > 0 { lines.append("    … and \(more) more") }
+            if let file = outcome.rejectsFile {
+                lines.append("  every rejected row, with its reason: \(file)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

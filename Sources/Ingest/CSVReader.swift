@@ -1,0 +1,184 @@
+import CCSV
+import Foundation
+
+/// One record of a CSV file: its fields' bytes, decoded on demand.
+public struct CSVRecord {
+    /// The file line the record starts on (the header is line 1).
+    public internal(set) var line = 0
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    let encoding: TextEncoding
+
+    init(encoding: TextEncoding) {
+        self.encoding = encoding
+    }
+
+    /// How many fields the record has.
+    public var count: Int { ends.count }
+
+    /// The field at `index`, decoded and trimmed of surrounding white space.
+    public subscript(index: Int) -> String {
+        let start = index == 0 ? 0 : ends[index - 1]
+        let end = ends[index]
+        if start == end { return "" }
+        return bytes.withUnsafeBufferPointer { buffer in
+            encoding.decode(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether every field is empty or white space.
+    public var isBlank: Bool {
+        !bytes.contains { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    /// All fields, decoded.
+    public var fields: [String] { (0..<count).map { self[$0] } }
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Reads a delimited file record by record with libcsv in strict mode,
+/// keeping at most one record in memory.
+///
+/// The file is fed to libcsv one physical line at a time so that every
+/// record, and every parse error, can be named by its line number.
+final class CSVReader {
+    /// The longest field accepted, in bytes.
+    static let maxFieldBytes = 65_536
+
+    private let path: String
+    private let info: InputFileInfo
+    private var parser = csv_parser()
+    fileprivate var sink: RecordSink
+
+    init(path: String, info: InputFileInfo) throws {
+        self.path = path
+        self.info = info
+        sink = RecordSink(encoding: info.encoding, lineSeparator: info.lineSeparator)
+        let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
+        guard csv_init(&parser, options) == 0 else {
+            throw IngestError.unreadable(file: path, reason: "out of memory")
+        }
+        csv_set_delim(&parser, info.delimiter.byte)
+    }
+
+    deinit {
+        csv_free(&parser)
+    }
+
+    /// Calls `body` with each record, header first, and `progress` with the
+    /// number of bytes read so far.
+    func forEachRecord(
+        _ body: (inout CSVRecord) throws -> Void,
+        progress: (Int64) throws -> Void = { _ in }
+    ) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError.unreadable(file: path, reason: "cannot open the file")
+        }
+        defer { try? handle.close() }
+        var offset: Int64 = 0
+        var line = 1
+        var skip = info.bomLength
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        while true {
+            let chunk = try handle.read(upToCount: 1 << 18) ?? Data()
+            if chunk.isEmpty { break }
+            try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                var start = skip
+                skip = 0
+                while start < raw.count {
+                    let rest = UnsafeRawBufferPointer(rebasing: raw[start...])
+                    let newline = rest.firstIndex(of: info.lineSeparator)
+                    let length = newline.map { $0 + 1 } ?? rest.count
+                    sink.line = line
+                    let parsed = csv_parse(
+                        &parser, rest.baseAddress, length, fieldCallback, recordCallback, context)
+                    try checkSink(line: line, offset: offset + Int64(start) + Int64(parsed))
+                    if parsed < length {
+                        throw parseError(line: line, offset: offset + Int64(start) + Int64(parsed))
+                    }
+                    if newline != nil { line += 1 }
+                    start += length
+                    try deliver(body)
+                }
+            }
+            offset += Int64(chunk.count)
+            try progress(offset)
+        }
+        sink.line = line
+        if csv_fini(&parser, fieldCallback, recordCallback, context) != 0 {
+            throw IngestError.malformed(
+                file: path, line: sink.recordStartLine, column: sink.record.count + 1, byteOffset: offset,
+                reason: "a quoted field is never closed (its closing \" is missing)")
+        }
+        try checkSink(line: line, offset: offset)
+        try deliver(body)
+    }
+
+    private func deliver(_ body: (inout CSVRecord) throws -> Void) throws {
+        guard sink.complete else { return }
+        sink.complete = false
+        try body(&sink.record)
+        sink.record.reset()
+        sink.newlinesInRecord = 0
+    }
+
+    private func checkSink(line: Int, offset: Int64) throws {
+        if let problem = sink.problem {
+            throw IngestError.malformed(
+                file: path, line: line, column: sink.record.count, byteOffset: offset, reason: problem)
+        }
+    }
+
+    private func parseError(line: Int, offset: Int64) -> IngestError {
+        let column = sink.record.count + 1
+        let code = csv_error(&parser)
+        let reason =
+            code == CSV_EPARSE
+            ? "a quote (\") inside a field that is not enclosed in quotes, or text after a closing quote; "
+                + "enclose the field in quotes and double any quote inside it (\"\")"
+            : String(cString: csv_strerror(code))
+        return IngestError.malformed(file: path, line: line, column: column, byteOffset: offset, reason: reason)
+    }
+}
+
+/// Collects libcsv's callbacks into the current record.
+private final class RecordSink {
+    var record: CSVRecord
+    var complete = false
+    var line = 1
+    var newlinesInRecord = 0
+    var problem: String?
+    let lineSeparator: UInt8
+
+    init(encoding: TextEncoding, lineSeparator: UInt8) {
+        record = CSVRecord(encoding: encoding)
+        self.lineSeparator = lineSeparator
+    }
+
+    var recordStartLine: Int { line - newlinesInRecord }
+}
+
+private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+    data, length, context in
+    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
+    if length > CSVReader.maxFieldBytes {
+        sink.problem =
+            "a field is \(length) bytes long; the longest accepted is \(CSVReader.maxFieldBytes) bytes"
+    }
+    if let data, length > 0 {
+        let bytes = UnsafeRawBufferPointer(start: data, count: length)
+        for byte in bytes where byte == sink.lineSeparator { sink.newlinesInRecord += 1 }
+        sink.record.bytes.append(contentsOf: bytes)
+    }
+    sink.record.ends.append(sink.record.bytes.count)
+}
+
+private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+    let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
+    sink.record.line = sink.recordStartLine
+    sink.complete = true
+}

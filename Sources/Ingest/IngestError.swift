@@ -1,0 +1,71 @@
+import Foundation
+
+/// Why a file cannot be imported at all. Problems with single rows are not
+/// errors: they are rejects, collected in the import's outcome.
+public enum IngestError: LocalizedError, Equatable {
+    /// The file cannot be opened or read.
+    case unreadable(file: String, reason: String)
+    /// The bytes are not text codeaudit can read.
+    case encoding(file: String, reason: String)
+    /// The CSV structure is broken at a place libcsv names.
+    case malformed(file: String, line: Int, column: Int, byteOffset: Int64, reason: String)
+    /// The file has no header row.
+    case empty(file: String)
+    /// Required columns have no header.
+    case missingColumns(file: String, columns: [Column], header: [String])
+    /// The `--mapping` file is wrong.
+    case mapping(file: String, reason: String)
+    /// The `--icd10-codes` file is wrong.
+    case codeSet(file: String, line: Int, reason: String)
+    /// The pseudonymization key cannot be used.
+    case keyFile(path: String, reason: String)
+    /// `--strict` was given and rows were rejected.
+    case strictRejects(file: String, count: Int)
+
+    /// A missing column and some of the headers that would have matched it.
+    public struct Column: Equatable, Sendable {
+        public var name: String
+        public var examples: [String]
+    }
+
+    static func missingColumns(file: String, columns: [(String, [String])], header: [String]) -> IngestError {
+        .missingColumns(file: file, columns: columns.map { Column(name: $0.0, examples: $0.1) }, header: header)
+    }
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): \(reason)"
+        case .encoding(let file, let reason):
+            return "\(file): \(reason)"
+        case .malformed(let file, let line, let column, let offset, let reason):
+            return "\(file), line \(line), column \(column) (byte \(offset)): \(reason); nothing was imported"
+        case .empty(let file):
+            return "\(file): the file is empty; an export starts with a header row naming its columns"
+        case .missingColumns(let file, let columns, let header):
+            let list = columns.map { column in
+                "'\(column.name)' (a header such as " + column.examples.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + ")"
+            }
+            return "\(file): no column for " + list.joined(separator: "; ")
+                + ". The file's headers are: " + header.map { "\"\($0)\"" }.joined(separator: ", ")
+                + ". Name the right ones with --mapping FILE, e.g. {\"\(columns[0].name)\": \"Their Header\"}"
+        case .mapping(let file, let reason):
+            return "\(file): \(reason)"
+        case .codeSet(let file, let line, let reason):
+            return "\(file), line \(line): \(reason)"
+        case .keyFile(let path, let reason):
+            return "\(path): \(reason)"
+        case .strictRejects(let file, let count):
+            return "\(file): \(count) row\(count == 1 ? "" : "s") rejected and --strict is on: nothing was imported"
+        }
+    }
+
+    /// The sysexits code for this error (SPEC 2).
+    public var exitCode: Int32 {
+        switch self {
+        case .unreadable, .keyFile: 66
+        case .encoding, .malformed, .empty, .missingColumns, .mapping, .codeSet, .strictRejects: 65
+        }
+    }
+}

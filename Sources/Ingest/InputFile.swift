@@ -1,0 +1,224 @@
+import Crypto
+import Foundation
+
+/// How a file's bytes become text.
+public enum TextEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case windows1252 = "Windows-1252"
+
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        switch self {
+        case .utf8:
+            return String(decoding: bytes, as: UTF8.self)
+        case .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for byte in bytes {
+                scalars.append(Unicode.Scalar(windows1252Table[Int(byte)]) ?? "\u{FFFD}")
+            }
+            return String(scalars)
+        }
+    }
+}
+
+/// The field separator of a delimited file.
+public enum Delimiter: String, Sendable, CaseIterable {
+    case comma = ",", tab = "\t", pipe = "|", semicolon = ";"
+
+    var byte: UInt8 { rawValue.utf8.first! }
+
+    /// The separator's name, for messages and the import log.
+    public var name: String {
+        switch self {
+        case .comma: "comma"
+        case .tab: "tab"
+        case .pipe: "pipe"
+        case .semicolon: "semicolon"
+        }
+    }
+}
+
+/// What one pass over a file learns before its rows are parsed.
+public struct InputFileInfo: Sendable {
+    public var size: Int64
+    public var sha256: String
+    public var encoding: TextEncoding
+    public var delimiter: Delimiter
+    /// Why the file is read as Windows-1252, when it is.
+    public var encodingWarning: String?
+    var bomLength: Int
+    var lineSeparator: UInt8
+
+    /// Reads the whole file once: its SHA-256, whether it is UTF-8 (after an
+    /// optional BOM) or else Windows-1252, and the delimiter of its header line.
+    ///
+    /// - throws: `IngestError.unreadable` when it cannot be read,
+    ///   `IngestError.encoding` when it is UTF-16, holds NUL bytes, or is
+    ///   neither UTF-8 nor Windows-1252.
+    public static func inspect(path: String) throws -> InputFileInfo {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason =
+                FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw IngestError.unreadable(file: path, reason: reason)
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var validator = UTF8Validator()
+        var size: Int64 = 0
+        var head: [UInt8] = []
+        var sawLF = false
+        var sawCR = false
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw IngestError.unreadable(file: path, reason: error.localizedDescription)
+            }
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+            try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                if size == 0 {
+                    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                        throw IngestError.encoding(
+                            file: path, reason: "the file is UTF-16; save it as UTF-8 (or CSV UTF-8 in Excel)")
+                    }
+                    head = Array(bytes.prefix(64 * 1024))
+                }
+                if let nul = bytes.firstIndex(of: 0) {
+                    throw IngestError.encoding(
+                        file: path,
+                        reason: "byte \(size + Int64(nul)) is a NUL character; a CSV export holds text only "
+                            + "(is this a spreadsheet or UTF-16 file? save it as CSV UTF-8)")
+                }
+                validator.feed(bytes, at: size)
+                if !sawLF { sawLF = bytes.contains(0x0A) }
+                if !sawCR { sawCR = bytes.contains(0x0D) }
+            }
+            size += Int64(chunk.count)
+        }
+        validator.finish(at: size)
+        let bomLength = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var encoding = TextEncoding.utf8
+        var warning: String?
+        if let bad = validator.firstInvalidOffset {
+            if let undefined = try firstUndefinedWindows1252Byte(path: path) {
+                throw IngestError.encoding(
+                    file: path,
+                    reason: "byte \(bad) is not valid UTF-8, and byte \(undefined) is not a Windows-1252 "
+                        + "character either; save the file as UTF-8")
+            }
+            encoding = .windows1252
+            warning = "not valid UTF-8 (first at byte \(bad)); read as Windows-1252"
+        }
+        let separator: UInt8 = !sawLF && sawCR ? 0x0D : 0x0A
+        let delimiter = detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
+        return InputFileInfo(
+            size: size, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined(),
+            encoding: encoding, delimiter: delimiter, encodingWarning: warning, bomLength: bomLength,
+            lineSeparator: separator)
+    }
+
+    private static func firstUndefinedWindows1252Byte(path: String) throws -> Int64? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var offset: Int64 = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            if let index = chunk.firstIndex(where: { $0 != 0 && windows1252Table[Int($0)] == 0 }) {
+                return offset + Int64(index - chunk.startIndex)
+            }
+            offset += Int64(chunk.count)
+        }
+        return nil
+    }
+
+    /// The candidate separator that occurs most often, outside quotes, in the
+    /// header line; comma on a tie or when there is none.
+    static func detectDelimiter(_ bytes: [UInt8], lineSeparator: UInt8 = 0x0A) -> Delimiter {
+        var counts: [UInt8: Int] = [:]
+        var quoted = false
+        for byte in bytes {
+            if byte == 0x22 {
+                quoted.toggle()
+            } else if !quoted {
+                if byte == lineSeparator || byte == 0x0D { break }
+                counts[byte, default: 0] += 1
+            }
+        }
+        var best = Delimiter.comma
+        for candidate in Delimiter.allCases where counts[candidate.byte, default: 0] > counts[best.byte, default: 0] {
+            best = candidate
+        }
+        return best
+    }
+}
+
+/// Checks UTF-8 a chunk at a time, remembering the first invalid byte.
+struct UTF8Validator {
+    private(set) var firstInvalidOffset: Int64?
+    private var pending = 0
+    private var pendingStart: Int64 = 0
+    private var minNext: UInt8 = 0x80
+    private var maxNext: UInt8 = 0xBF
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, at base: Int64) {
+        guard firstInvalidOffset == nil else { return }
+        var i = 0
+        let count = bytes.count
+        let base8 = UnsafeRawPointer(bytes.baseAddress!)
+        while i < count {
+            if pending == 0 {
+                while i + 8 <= count,
+                    base8.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    i += 8
+                }
+                if i >= count { break }
+            }
+            let byte = bytes[i]
+            if pending > 0 {
+                guard byte >= minNext && byte <= maxNext else {
+                    firstInvalidOffset = pendingStart
+                    return
+                }
+                pending -= 1
+                minNext = 0x80
+                maxNext = 0xBF
+                i += 1
+                continue
+            }
+            if byte < 0x80 {
+                i += 1
+                continue
+            }
+            pendingStart = base + Int64(i)
+            switch byte {
+            case 0xC2...0xDF: pending = 1
+            case 0xE0: (pending, minNext) = (2, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: pending = 2
+            case 0xED: (pending, maxNext) = (2, 0x9F)
+            case 0xF0: (pending, minNext) = (3, 0x90)
+            case 0xF1...0xF3: pending = 3
+            case 0xF4: (pending, maxNext) = (3, 0x8F)
+            default:
+                firstInvalidOffset = pendingStart
+                return
+            }
+            i += 1
+        }
+    }
+
+    mutating func finish(at end: Int64) {
+        if firstInvalidOffset == nil && pending > 0 { firstInvalidOffset = pendingStart }
+    }
+}
+
+/// Windows-1252 to Unicode; 0 marks the five bytes the code page leaves undefined.
+let windows1252Table: [UInt32] = (0..<256).map { byte in
+    let high: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+        0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161,
+        0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+    return (0x80..<0xA0).contains(byte) ? high[byte - 0x80] : UInt32(byte)
+}

@@ -1,0 +1,44 @@
+/// Shapes of CPT, HCPCS Level II, modifier and ICD-10-CM codes (SPEC 1, 3).
+public enum MedicalCodes {
+    /// Trims and upper-cases a code as typed.
+    public static func normalize(_ code: String) -> String {
+        code.trimmingCharacters(in: .whitespaces).uppercased()
+    }
+
+    /// CPT: 5 digits, or 4 digits and `F`, `T` or `U`.
+    public static func isCPT(_ code: String) -> Bool {
+        let b = Array(code.utf8)
+        guard b.count == 5, b[0..<4].allSatisfy(isDigit) else { return false }
+        return isDigit(b[4]) || b[4] == UInt8(ascii: "F") || b[4] == UInt8(ascii: "T") || b[4] == UInt8(ascii: "U")
+    }
+
+    /// HCPCS Level II: a letter from A to V and 4 digits.
+    public static func isHCPCS(_ code: String) -> Bool {
+        let b = Array(code.utf8)
+        return b.count == 5 && (UInt8(ascii: "A")...UInt8(ascii: "V")).contains(b[0]) && b[1...].allSatisfy(isDigit)
+    }
+
+    /// A modifier: 2 letters or digits.
+    public static func isModifier(_ code: String) -> Bool {
+        let b = Array(code.utf8)
+        return b.count == 2 && b.allSatisfy { isDigit($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    }
+
+    /// An ICD-10-CM code without its dot: `E119` for `E11.9`.
+    public static func undotted(_ code: String) -> String {
+        normalize(code).replacingOccurrences(of: ".", with: "")
+    }
+
+    /// An ICD-10-CM code as printed, with the dot after the category: `E11.9`.
+    public static func dotted(_ code: String) -> String {
+        code.count > 3 ? String(code.prefix(3)) + "." + code.dropFirst(3) : code
+    }
+
+    /// Splits a cell holding several codes separated by `;`, `,`, `|` or white space.
+    public static func split(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" || $0 == " " || $0 == "\t" })
+            .map { String($0).uppercased() }
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// The codeaudit store: one SQLite file in WAL mode, migrated to the current
+/// schema when opened.
+///
+/// ```swift
+/// let database = try CodeAuditDatabase(path: "codeaudit.sqlite")
+/// ```
+public final class CodeAuditDatabase: Sendable {
+    /// The database file, or nil for an in-memory store.
+    public let path: String?
+    let writer: any DatabaseWriter
+
+    /// Opens the store at `path`, creating it (mode 0600) when it does not
+    /// exist, and applies pending migrations.
+    ///
+    /// - throws: `StoreError.cannotOpen` when the file cannot be created or
+    ///   opened, and any database error from the migrations.
+    public init(path: String) throws {
+        self.path = path
+        let created = try Self.createFileIfMissing(path)
+        do {
+            writer = try DatabasePool(path: path, configuration: Self.configuration())
+            try Self.migrator.migrate(writer)
+        } catch {
+            if created { try? FileManager.default.removeItem(atPath: path) }
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            chmod(path + suffix, 0o600)
+        }
+    }
+
+    /// A fresh in-memory store, for tests and fuzzing.
+    public init() throws {
+        path = nil
+        writer = try DatabaseQueue(configuration: Self.configuration())
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Whether a store file exists at `path`.
+    public static func exists(at path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+
+    /// Creates an empty file readable by its owner only, so that SQLite's
+    /// `-wal` and `-shm` files, which copy its mode, are private too.
+    private static func createFileIfMissing(_ path: String) throws -> Bool {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if fd >= 0 {
+            close(fd)
+            return true
+        }
+        if errno == EEXIST { return false }
+        throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+}

@@ -28,6 +28,7 @@ struct ImportEncounters: ParsableCommand {
     var files: [String]
 
     func run() throws {
+        Interruption.exitOnSignal()
         try exitingOnFailure {
             var options = ImportOptions(toolVersion: CodeAudit.version)
             options.force = importOptions.force

@@ -18,12 +18,14 @@ public struct CSVRecord {
 
     /// The field at `index`, decoded and trimmed of surrounding white space.
     public subscript(index: Int) -> String {
-        let start = index == 0 ? 0 : ends[index - 1]
-        let end = ends[index]
+        var start = index == 0 ? 0 : ends[index - 1]
+        var end = ends[index]
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         if start == end { return "" }
         return bytes.withUnsafeBufferPointer { buffer in
             encoding.decode(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-        }.trimmingCharacters(in: .whitespaces)
+        }
     }
 
     /// Whether every field is empty or white space.
@@ -57,7 +59,7 @@ final class CSVReader {
     init(path: String, info: InputFileInfo) throws {
         self.path = path
         self.info = info
-        sink = RecordSink(encoding: info.encoding, lineSeparator: info.lineSeparator)
+        sink = RecordSink(encoding: info.encoding)
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
         guard csv_init(&parser, options) == 0 else {
             throw IngestError.unreadable(file: path, reason: "out of memory")
@@ -93,7 +95,8 @@ final class CSVReader {
                     let rest = UnsafeRawBufferPointer(rebasing: raw[start...])
                     let newline = rest.firstIndex(of: info.lineSeparator)
                     let length = newline.map { $0 + 1 } ?? rest.count
-                    sink.line = line
+                    // libcsv's state says whether a record is under way; if not, one starts on this line.
+                    if parser.pstate == 0 && sink.record.ends.isEmpty { sink.recordStartLine = line }
                     let parsed = csv_parse(
                         &parser, rest.baseAddress, length, fieldCallback, recordCallback, context)
                     try checkSink(line: line, offset: offset + Int64(start) + Int64(parsed))
@@ -108,7 +111,6 @@ final class CSVReader {
             offset += Int64(chunk.count)
             try progress(offset)
         }
-        sink.line = line
         if csv_fini(&parser, fieldCallback, recordCallback, context) != 0 {
             throw IngestError.malformed(
                 file: path, line: sink.recordStartLine, column: sink.record.count + 1, byteOffset: offset,
@@ -123,13 +125,13 @@ final class CSVReader {
         sink.complete = false
         try body(&sink.record)
         sink.record.reset()
-        sink.newlinesInRecord = 0
     }
 
     private func checkSink(line: Int, offset: Int64) throws {
         if let problem = sink.problem {
             throw IngestError.malformed(
-                file: path, line: line, column: sink.record.count, byteOffset: offset, reason: problem)
+                file: path, line: sink.recordStartLine, column: problem.column, byteOffset: offset,
+                reason: problem.reason)
         }
     }
 
@@ -149,30 +151,26 @@ final class CSVReader {
 private final class RecordSink {
     var record: CSVRecord
     var complete = false
-    var line = 1
-    var newlinesInRecord = 0
-    var problem: String?
-    let lineSeparator: UInt8
+    /// The file line the record being read started on.
+    var recordStartLine = 1
+    var problem: (column: Int, reason: String)?
 
-    init(encoding: TextEncoding, lineSeparator: UInt8) {
+    init(encoding: TextEncoding) {
         record = CSVRecord(encoding: encoding)
-        self.lineSeparator = lineSeparator
     }
-
-    var recordStartLine: Int { line - newlinesInRecord }
 }
 
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
     data, length, context in
     let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
     if length > CSVReader.maxFieldBytes {
-        sink.problem =
+        sink.problem = (
+            sink.record.count + 1,
             "a field is \(length) bytes long; the longest accepted is \(CSVReader.maxFieldBytes) bytes"
+        )
     }
     if let data, length > 0 {
-        let bytes = UnsafeRawBufferPointer(start: data, count: length)
-        for byte in bytes where byte == sink.lineSeparator { sink.newlinesInRecord += 1 }
-        sink.record.bytes.append(contentsOf: bytes)
+        sink.record.bytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
     }
     sink.record.ends.append(sink.record.bytes.count)
 }

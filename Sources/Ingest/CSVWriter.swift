@@ -14,6 +14,8 @@ public final class CSVWriter {
         guard fd >= 0 else {
             throw IngestError.unreadable(file: path, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
+        // An older file of the same name keeps its mode through O_TRUNC: make it private again.
+        fchmod(fd, 0o600)
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         if bom { buffer += [0xEF, 0xBB, 0xBF] }
     }

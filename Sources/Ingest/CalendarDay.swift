@@ -26,7 +26,23 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            for (offset, value, width) in [(0, year, 4), (5, month, 2), (8, day, 2)] {
+                var rest = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
+        }
+    }
+
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
@@ -43,29 +59,26 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD`, `MM/DD/YYYY` or `M/D/YYYY`; nil for anything else,
     /// two-digit years included.
-    public init?(parsing text: Substring) {
-        let bytes = Array(text.utf8)
-        if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let y = Self.number(bytes[0..<4]), let m = Self.number(bytes[5..<7]), let d = Self.number(bytes[8..<10])
+    public init?(parsing text: String) {
+        var text = text
+        guard let day = text.withUTF8({ CalendarDay(parsing: $0[...]) }) else { return nil }
+        self = day
+    }
+
+    init?(parsing bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        let b = bytes.startIndex
+        if bytes.count == 10, bytes[b + 4] == UInt8(ascii: "-"), bytes[b + 7] == UInt8(ascii: "-"),
+            let y = FieldParsers.number(bytes[b..<b + 4]), let m = FieldParsers.number(bytes[b + 5..<b + 7]),
+            let d = FieldParsers.number(bytes[b + 8..<b + 10])
         {
             self.init(year: y, month: m, day: d)
             return
         }
         let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-            parts[2].count == 4, let m = Self.number(parts[0]), let d = Self.number(parts[1]),
-            let y = Self.number(parts[2])
+            parts[2].count == 4, let m = FieldParsers.number(parts[0]), let d = FieldParsers.number(parts[1]),
+            let y = FieldParsers.number(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
-    }
-
-    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard !digits.isEmpty else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte >= 48 && byte <= 57 else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
     }
 }

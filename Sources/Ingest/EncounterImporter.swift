@@ -43,6 +43,9 @@ public struct EncounterImporter {
         } catch is StrictRollback {
             run.outcome.rolledBack = true
             run.outcome.batchID = nil
+        } catch {
+            run.discardRejectsFile()
+            throw error
         }
         try run.closeRejectsFile()
         return run.outcome
@@ -249,7 +252,7 @@ private final class EncounterImportRun {
 
     private func pseudonym(_ patientID: String) -> String {
         if let known = pseudonyms[patientID] { return known }
-        if pseudonyms.count >= 100_000 { pseudonyms.removeAll(keepingCapacity: true) }
+        if pseudonyms.count >= 10_000 { pseudonyms.removeAll(keepingCapacity: true) }
         let value = pseudonymizer.pseudonym(for: patientID)
         pseudonyms[patientID] = value
         return value
@@ -272,10 +275,8 @@ private final class EncounterImportRun {
                 rawRow: CSVWriter.line(keptFields(of: record, pseudonymize: true))))
         guard options.writeRejectsFile, options.displayName == nil else { return }
         if rejectsWriter == nil {
-            let rejectsPath = Self.rejectsPath(for: path)
-            rejectsWriter = try CSVWriter(path: rejectsPath, bom: true)
+            rejectsWriter = try CSVWriter(path: Self.rejectsPath(for: path) + ".partial", bom: true)
             try rejectsWriter?.write(map.header + ["reject_line", "reject_reason"])
-            outcome.rejectsFile = rejectsPath
         }
         var fields = record.fields
         while fields.count < map.header.count { fields.append("") }
@@ -302,9 +303,23 @@ private final class EncounterImportRun {
         return url.deletingPathExtension().path + ".rejects.csv"
     }
 
+    /// Moves the finished rejects file into place, over an older one.
     func closeRejectsFile() throws {
-        try rejectsWriter?.close()
+        guard let writer = rejectsWriter else { return }
         rejectsWriter = nil
+        try writer.close()
+        let final = Self.rejectsPath(for: path)
+        guard rename(final + ".partial", final) == 0 else {
+            throw IngestError.unreadable(file: final, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        outcome.rejectsFile = final
+    }
+
+    /// Leaves an older rejects file as it was when the import failed.
+    func discardRejectsFile() {
+        guard rejectsWriter != nil else { return }
+        rejectsWriter = nil
+        unlink(Self.rejectsPath(for: path) + ".partial")
     }
 
     // MARK: - End

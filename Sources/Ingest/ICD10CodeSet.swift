@@ -59,10 +59,10 @@ public struct ICD10CodeSet: Sendable {
     /// Why a diagnosis code is refused, or nil when it is billable.
     func problem(with code: String) -> String? {
         if billable.contains(code) { return nil }
-        let shown = MedicalCodes.dotted(code)
         guard Self.hasICD10Shape(code) else {
-            return "diagnosis code '\(shown)' is not an ICD-10-CM code (a letter, a digit, then 1 to 5 letters or digits)"
+            return "diagnosis code '\(code)' is not an ICD-10-CM code (a letter, a digit, then 1 to 5 letters or digits)"
         }
+        let shown = MedicalCodes.dotted(code)
         let more = moreSpecific(than: code)
         guard let example = more.first else {
             return "diagnosis code '\(shown)' is not in the \(source) code set"

@@ -1,8 +1,12 @@
+import Foundation
+
 /// Shapes of CPT, HCPCS Level II, modifier and ICD-10-CM codes (SPEC 1, 3).
 public enum MedicalCodes {
     /// Trims and upper-cases a code as typed.
     public static func normalize(_ code: String) -> String {
-        code.trimmingCharacters(in: .whitespaces).uppercased()
+        let bytes = code.utf8
+        if bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !($0 >= 0x61 && $0 <= 0x7A) }) { return code }
+        return code.trimmingCharacters(in: .whitespaces).uppercased()
     }
 
     /// CPT: 5 digits, or 4 digits and `F`, `T` or `U`.
@@ -26,7 +30,8 @@ public enum MedicalCodes {
 
     /// An ICD-10-CM code without its dot: `E119` for `E11.9`.
     public static func undotted(_ code: String) -> String {
-        normalize(code).replacingOccurrences(of: ".", with: "")
+        let upper = normalize(code)
+        return upper.utf8.contains(UInt8(ascii: ".")) ? String(upper.filter { $0 != "." }) : upper
     }
 
     /// An ICD-10-CM code as printed, with the dot after the category: `E11.9`.
@@ -36,8 +41,11 @@ public enum MedicalCodes {
 
     /// Splits a cell holding several codes separated by `;`, `,`, `|` or white space.
     public static func split(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" || $0 == " " || $0 == "\t" })
-            .map { String($0).uppercased() }
+        var cell = cell
+        return cell.withUTF8 { bytes in
+            bytes.split(whereSeparator: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C || $0 == 0x20 || $0 == 0x09 })
+                .map { normalize(String(decoding: $0, as: UTF8.self)) }
+        }
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }

@@ -4,21 +4,30 @@ import Foundation
 /// Turns patient ids into pseudonyms: HMAC-SHA256 under the practice's key,
 /// written as 64 lower-case hex digits. The same key and id always give the
 /// same pseudonym; without the key it cannot be reversed.
-public struct PatientPseudonymizer: Sendable {
-    private let key: SymmetricKey
+public struct PatientPseudonymizer: @unchecked Sendable {
+    /// HMAC state keyed once; each pseudonym starts from a copy of it.
+    private let keyed: HMAC<SHA256>
 
     public init(key: SymmetricKey) {
-        self.key = key
+        keyed = HMAC<SHA256>(key: key)
     }
 
     /// The pseudonym of a patient id (trimmed, otherwise as given).
     public func pseudonym(for patientID: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(patientID.utf8), using: key)
-        return mac.map { hexDigits[Int($0)] }.joined()
+        var mac = keyed
+        var id = patientID
+        id.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in mac.finalize() {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 
-private let hexDigits = (0..<256).map { String(format: "%02x", $0) }
+private let hexDigits = Array("0123456789abcdef".utf8)
 
 /// The pseudonymization key file: 32 random bytes written as 64 hex digits,
 /// readable by its owner only.

@@ -22,6 +22,9 @@ public final class CodeAuditDatabase: Sendable {
         let created = try Self.createFileIfMissing(path)
         do {
             writer = try DatabasePool(path: path, configuration: Self.configuration())
+            // Switching to WAL, GRDB sets synchronous = NORMAL on the writer after
+            // prepareDatabase has run; every commit must reach the disk, so set FULL again.
+            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(writer)
         } catch {
             if created { try? FileManager.default.removeItem(atPath: path) }

@@ -69,6 +69,8 @@ extension CodeAuditDatabase {
     /// Runs `body` in one write transaction: all of it is committed, or none.
     public func importing<T>(_ body: (ImportSession) throws -> T) throws -> T {
         try writer.write { db in
+            // A larger page cache keeps a long import's B-tree pages in memory.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
             let session = ImportSession(db: db)
             return try body(session)
         }

@@ -1,47 +1,6 @@
 import CCSV
 import Foundation
 
-/// One record of a CSV file: its fields' bytes, decoded on demand.
-public struct CSVRecord {
-    /// The file line the record starts on (the header is line 1).
-    public internal(set) var line = 0
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
-    let encoding: TextEncoding
-
-    init(encoding: TextEncoding) {
-        self.encoding = encoding
-    }
-
-    /// How many fields the record has.
-    public var count: Int { ends.count }
-
-    /// The field at `index`, decoded and trimmed of surrounding white space.
-    public subscript(index: Int) -> String {
-        var start = index == 0 ? 0 : ends[index - 1]
-        var end = ends[index]
-        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        if start == end { return "" }
-        return bytes.withUnsafeBufferPointer { buffer in
-            encoding.decode(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-        }
-    }
-
-    /// Whether every field is empty or white space.
-    public var isBlank: Bool {
-        !bytes.contains { $0 != 0x20 && $0 != 0x09 }
-    }
-
-    /// All fields, decoded.
-    public var fields: [String] { (0..<count).map { self[$0] } }
-
-    mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-    }
-}
-
 /// Reads a delimited file record by record with libcsv in strict mode,
 /// keeping at most one record in memory.
 ///

@@ -65,7 +65,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         self = day
     }
 
-    init?(parsing bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+    init?(parsing bytes: FieldBytes) {
         let b = bytes.startIndex
         if bytes.count == 10, bytes[b + 4] == UInt8(ascii: "-"), bytes[b + 7] == UInt8(ascii: "-"),
             let y = FieldParsers.number(bytes[b..<b + 4]), let m = FieldParsers.number(bytes[b + 5..<b + 7]),

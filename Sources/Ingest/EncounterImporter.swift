@@ -160,57 +160,29 @@ private final class EncounterImportRun {
 
     /// Merges a parsed line into its encounter and writes it, or returns why it cannot be.
     private func assemble(_ row: EncounterRow, writer: EncounterWriter) throws -> [RowProblem] {
-        guard let map else { return [] }
-        var state = try encounterState(row.encounterID, writer: writer)
         var fields = row.fields
         fields.patientPseudonym = row.patientID.map(pseudonym)
-        var merged = state.fields
-        var problems: [RowProblem] = []
         let id = row.encounterID
-
-        func merge<T: Equatable>(_ key: WritableKeyPath<EncounterFields, T?>, _ column: String, _ label: String, shown: Bool = true) {
-            guard let value = fields[keyPath: key] else { return }
-            guard let earlier = merged[keyPath: key] else {
-                merged[keyPath: key] = value
-                return
-            }
-            if earlier != value {
-                let detail = shown ? "\(label) '\(value)' but earlier lines give '\(earlier)'" : "\(label) differs from the one earlier lines give"
-                problems.append(
-                    RowProblem(column: map.index(of: column), reason: "encounter field disagrees: \(detail) (encounter \(id))"))
-            }
-        }
-        merge(\.serviceDate, "service_date", "service date")
-        merge(\.patientPseudonym, "patient_id", "patient id", shown: false)
-        merge(\.provider, "provider", "provider")
-        merge(\.specialty, "specialty", "specialty")
-        merge(\.coder, "coder", "coder")
-        merge(\.payer, "payer", "payer")
-        merge(\.codedAt, "coded_at", "coded at")
-        merge(\.codingMinutes, "coding_minutes", "coding minutes")
-
-        for (key, column, label) in [
-            (\EncounterFields.serviceDate, "service_date", "service date"),
-            (\EncounterFields.patientPseudonym, "patient_id", "patient id"),
-            (\EncounterFields.provider, "provider", "provider"),
-        ] where merged[keyPath: key] == nil {
-            problems.append(
-                RowProblem(
-                    column: map.index(of: column),
-                    reason: "\(label) is blank, and no earlier line of encounter \(id) gives it"))
-        }
+        let cached = encounters[id]
+        // An encounter not in memory is most often new: try it as such first.
+        let state = cached ?? EncounterState()
+        var (merged, problems) = merge(fields, into: state.fields, encounter: id)
         let newCodes = row.diagnoses.filter { !state.diagnoses.contains($0) }
-        if state.diagnoses.isEmpty && newCodes.isEmpty {
-            problems.append(
-                RowProblem(
-                    column: map.columns["diagnosis_codes"]?.first,
-                    reason: "no diagnosis code on the encounter: this line gives none, and no earlier line of "
-                        + "encounter \(id) does"))
-        }
-        guard problems.isEmpty else { return problems }
+        problems += missing(merged, diagnoses: state.diagnoses.isEmpty && newCodes.isEmpty, encounter: id)
 
         let rowID: Int64
-        if let existing = state.id {
+        if cached == nil {
+            if problems.isEmpty, let inserted = try writer.insertIfNew(externalID: id, fields: merged, batchID: batchID) {
+                rowID = inserted
+                outcome.encountersAdded += 1
+            } else {
+                // The store may know it (an earlier import, or earlier in this file): judge the line again.
+                remember(id, try storedState(id, writer: writer))
+                return try assemble(row, writer: writer)
+            }
+        } else if !problems.isEmpty {
+            return problems
+        } else if let existing = state.id {
             rowID = existing
             if merged != state.fields { try writer.update(id: rowID, fields: merged, batchID: batchID) }
         } else if let replaced = state.replacing {
@@ -229,13 +201,64 @@ private final class EncounterImportRun {
         state.id = rowID
         state.replacing = nil
         state.fields = merged
-        remember(id, state)
+        if cached == nil { remember(id, state) }
         return []
     }
 
-    /// What is known of an encounter: from this import's memory, else from the store.
-    private func encounterState(_ id: String, writer: EncounterWriter) throws -> EncounterState {
-        if let state = encounters[id] { return state }
+    /// The encounter fields once this line's are added to the earlier lines', and
+    /// a problem for each field where they disagree.
+    private func merge(_ line: EncounterFields, into earlier: EncounterFields, encounter id: String) -> (EncounterFields, [RowProblem]) {
+        var merged = earlier
+        var problems: [RowProblem] = []
+        func take<T: Equatable>(_ value: T?, _ slot: inout T?, _ column: String, _ label: String, shown: Bool = true) {
+            guard let value else { return }
+            guard let before = slot else {
+                slot = value
+                return
+            }
+            guard before != value else { return }
+            let detail =
+                shown ? "\(label) '\(value)' but earlier lines give '\(before)'" : "\(label) differs from the one earlier lines give"
+            problems.append(
+                RowProblem(column: map?.index(of: column), reason: "encounter field disagrees: \(detail) (encounter \(id))"))
+        }
+        take(line.serviceDate, &merged.serviceDate, "service_date", "service date")
+        take(line.patientPseudonym, &merged.patientPseudonym, "patient_id", "patient id", shown: false)
+        take(line.provider, &merged.provider, "provider", "provider")
+        take(line.specialty, &merged.specialty, "specialty", "specialty")
+        take(line.coder, &merged.coder, "coder", "coder")
+        take(line.payer, &merged.payer, "payer", "payer")
+        take(line.codedAt, &merged.codedAt, "coded_at", "coded at")
+        take(line.codingMinutes, &merged.codingMinutes, "coding_minutes", "coding minutes")
+        return (merged, problems)
+    }
+
+    /// Required encounter fields that neither this line nor an earlier one gave.
+    private func missing(_ fields: EncounterFields, diagnoses noDiagnosis: Bool, encounter id: String) -> [RowProblem] {
+        var problems: [RowProblem] = []
+        for (value, column, label) in [
+            (fields.serviceDate, "service_date", "service date"),
+            (fields.patientPseudonym, "patient_id", "patient id"),
+            (fields.provider, "provider", "provider"),
+        ] where value == nil {
+            problems.append(
+                RowProblem(
+                    column: map?.index(of: column),
+                    reason: "\(label) is blank, and no earlier line of encounter \(id) gives it"))
+        }
+        if noDiagnosis {
+            problems.append(
+                RowProblem(
+                    column: map?.columns["diagnosis_codes"]?.first,
+                    reason: "no diagnosis code on the encounter: this line gives none, and no earlier line of "
+                        + "encounter \(id) does"))
+        }
+        return problems
+    }
+
+    /// What the store knows of an encounter: stored by this import, stored by an
+    /// earlier one (to be replaced), or nothing (a new encounter).
+    private func storedState(_ id: String, writer: EncounterWriter) throws -> EncounterState {
         guard let stored = try writer.encounter(externalID: id) else { return EncounterState() }
         if stored.batchID == batchID {
             return EncounterState(id: stored.id, fields: stored.fields, diagnoses: stored.diagnosisCodes)
@@ -344,11 +367,11 @@ private final class EncounterImportRun {
 }
 
 /// An encounter as this import knows it.
-private struct EncounterState {
+private final class EncounterState {
     /// The row id once this import has written the encounter.
     var id: Int64?
-    var fields = EncounterFields()
-    var diagnoses: [String] = []
+    var fields: EncounterFields
+    var diagnoses: [String]
     /// The stored encounter of an earlier import that this import's first
     /// accepted line will replace.
     var replacing: StoredEncounter?

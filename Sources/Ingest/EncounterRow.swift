@@ -80,9 +80,9 @@ struct EncounterRowParser {
             let value = record[index]
             return value.isEmpty ? nil : value
         }
-        func check<T>(_ index: Int?, _ parse: (String) -> Result<T, FieldProblem>) -> T? {
-            guard let value = text(index) else { return nil }
-            switch parse(value) {
+        func check<T>(_ index: Int?, _ parse: (FieldBytes, () -> String) -> Result<T, FieldProblem>) -> T? {
+            guard let index, !record.isBlank(index) else { return nil }
+            switch record.withBytes(index, { parse($0) { record[index] } }) {
             case .success(let parsed): return parsed
             case .failure(let problem):
                 problems.append(RowProblem(column: index, reason: problem.reason))
@@ -93,12 +93,12 @@ struct EncounterRowParser {
         let id = text(encounterID)
         if id == nil { problems.append(RowProblem(column: encounterID, reason: "encounter id is blank")) }
         var fields = EncounterFields()
-        fields.serviceDate = check(serviceDate) { FieldParsers.day($0, label: "service date", today: today) }?.description
+        fields.serviceDate = check(serviceDate) { FieldParsers.day($0, label: "service date", today: today, text: $1) }?.description
         fields.provider = text(provider)
         fields.specialty = text(specialty)
         fields.coder = text(coder)
         fields.payer = text(payer)
-        fields.codedAt = check(codedAt) { FieldParsers.timestamp($0, label: "coded at", today: today) }?.0
+        fields.codedAt = check(codedAt) { FieldParsers.timestamp($0, label: "coded at", today: today, text: $1) }?.0
         fields.codingMinutes = check(codingMinutes, FieldParsers.minutes)
 
         let code = text(procedure).map(MedicalCodes.normalize)
@@ -146,9 +146,9 @@ struct EncounterRowParser {
         }
 
         let lineUnits = check(units, FieldParsers.units) ?? 1
-        let chargeCents = check(charge) { FieldParsers.cents($0, label: "charge") }
-        let allowedCents = check(allowed) { FieldParsers.cents($0, label: "allowed") }
-        let paidCents = check(paid) { FieldParsers.cents($0, label: "paid") }
+        let chargeCents = check(charge) { FieldParsers.cents($0, label: "charge", text: $1) }
+        let allowedCents = check(allowed) { FieldParsers.cents($0, label: "allowed", text: $1) }
+        let paidCents = check(paid) { FieldParsers.cents($0, label: "paid", text: $1) }
         var pos = text(placeOfService)?.uppercased()
         if let value = pos, value.count == 1, value.first!.isASCIIDigit { pos = "0" + value }
 

@@ -4,14 +4,13 @@
 enum FieldParsers {
     static let dateForms = "write YYYY-MM-DD, MM/DD/YYYY or M/D/YYYY"
 
-    /// A date that is not in the future.
-    static func day(_ text: String, label: String, today: CalendarDay) -> Result<CalendarDay, FieldProblem> {
-        var text = text
-        guard let day = text.withUTF8({ CalendarDay(parsing: $0[...]) }) else {
-            return .failure(FieldProblem(dateProblem(text, label: label)))
+    /// A date that is not in the future; `text` gives the cell for messages.
+    static func day(_ bytes: FieldBytes, label: String, today: CalendarDay, text: () -> String) -> Result<CalendarDay, FieldProblem> {
+        guard let day = CalendarDay(parsing: bytes) else {
+            return .failure(FieldProblem(dateProblem(text(), label: label)))
         }
         guard day <= today else {
-            return .failure(FieldProblem("\(label) '\(text)' is in the future (today is \(today))"))
+            return .failure(FieldProblem("\(label) '\(text())' is in the future (today is \(today))"))
         }
         return .success(day)
     }
@@ -30,37 +29,71 @@ enum FieldParsers {
     /// for the `T` too) or `MM/DD/YYYY HH:MM[:SS][ AM|PM]`, or a date alone.
     /// Returns the normalized text (`YYYY-MM-DDTHH:MM:SS[zone]`, or the date)
     /// and its day; no time-zone arithmetic is done.
-    static func timestamp(_ text: String, label: String, today: CalendarDay) -> Result<(String, CalendarDay), FieldProblem> {
-        var copy = text
-        let parsed: (CalendarDay, String?)?? = copy.withUTF8 { bytes in
-            let split = bytes.firstIndex(where: { $0 == UInt8(ascii: "T") || $0 == 0x20 }) ?? bytes.count
-            guard let day = CalendarDay(parsing: bytes[0..<split]) else { return nil }
-            if split == bytes.count { return (day, nil) }
-            let iso = !bytes[0..<split].contains(UInt8(ascii: "/"))
+    static func timestamp(
+        _ bytes: FieldBytes, label: String, today: CalendarDay, text: () -> String
+    ) -> Result<(String, CalendarDay), FieldProblem> {
+        if let (normalized, day) = isoLocalTimestamp(bytes) {
+            guard day <= today else {
+                return .failure(FieldProblem("\(label) '\(text())' is in the future (today is \(today))"))
+            }
+            return .success((normalized, day))
+        }
+        let parsed: (CalendarDay, String?)?? = {
+            let split = bytes.firstIndex(where: { $0 == UInt8(ascii: "T") || $0 == 0x20 }) ?? bytes.endIndex
+            guard let day = CalendarDay(parsing: bytes[..<split]) else { return nil }
+            if split == bytes.endIndex { return (day, nil) }
+            let iso = !bytes[..<split].contains(UInt8(ascii: "/"))
             guard let time = clock(bytes[(split + 1)...], iso: iso) else { return .some(nil) }
             return (day, time)
-        }
+        }()
         switch parsed {
         case .none:
             return .failure(
                 FieldProblem(
-                    "\(label) '\(text)' is not a timestamp; write YYYY-MM-DD HH:MM[:SS] (ISO 8601) or "
+                    "\(label) '\(text())' is not a timestamp; write YYYY-MM-DD HH:MM[:SS] (ISO 8601) or "
                         + "MM/DD/YYYY HH:MM[:SS]"))
         case .some(.none):
             return .failure(
                 FieldProblem(
-                    "\(label) '\(text)' has a time that does not parse; write HH:MM or HH:MM:SS (24-hour), "
+                    "\(label) '\(text())' has a time that does not parse; write HH:MM or HH:MM:SS (24-hour), "
                         + "optionally with AM/PM"))
         case .some(.some(let (day, time))):
             guard day <= today else {
-                return .failure(FieldProblem("\(label) '\(text)' is in the future (today is \(today))"))
+                return .failure(FieldProblem("\(label) '\(text())' is in the future (today is \(today))"))
             }
             return .success((time.map { "\(day)T\($0)" } ?? day.description, day))
         }
     }
 
+    /// The common export form `YYYY-MM-DD HH:MM[:SS]` (or with `T`), read without
+    /// splitting; nil for anything else, which the general parser then reads.
+    private static func isoLocalTimestamp(_ bytes: FieldBytes) -> (String, CalendarDay)? {
+        let b = bytes.startIndex
+        guard bytes.count == 19 || bytes.count == 16, bytes[b + 10] == 0x20 || bytes[b + 10] == UInt8(ascii: "T"),
+            bytes[b + 13] == UInt8(ascii: ":"), let day = CalendarDay(parsing: bytes[b..<b + 10]),
+            let hour = number(bytes[b + 11..<b + 13]), hour < 24, let minute = number(bytes[b + 14..<b + 16]),
+            minute < 60
+        else { return nil }
+        if bytes.count == 19 {
+            guard bytes[b + 16] == UInt8(ascii: ":"), let second = number(bytes[b + 17..<b + 19]), second < 60 else {
+                return nil
+            }
+        }
+        let text = String(unsafeUninitializedCapacity: 19) { out in
+            for i in 0..<bytes.count { out[i] = bytes[b + i] }
+            out[10] = UInt8(ascii: "T")
+            if bytes.count == 16 {
+                out[16] = UInt8(ascii: ":")
+                out[17] = UInt8(ascii: "0")
+                out[18] = UInt8(ascii: "0")
+            }
+            return 19
+        }
+        return (text, day)
+    }
+
     /// `HH:MM[:SS[.fff]]` with an optional zone (ISO) or AM/PM (US), as `HH:MM:SS[zone]`.
-    private static func clock(_ input: Slice<UnsafeBufferPointer<UInt8>>, iso: Bool) -> String? {
+    private static func clock(_ input: FieldBytes, iso: Bool) -> String? {
         var bytes = input.drop(while: { $0 == 0x20 })
         while bytes.last == 0x20 { bytes = bytes.dropLast() }
         var zone = ""
@@ -104,16 +137,14 @@ enum FieldParsers {
     }
 
     /// Money as `1234.5`, `$1,234.50`, `-12`, `(12.00)` or `($12.00)`, in integer cents.
-    static func cents(_ text: String, label: String) -> Result<Int64, FieldProblem> {
-        var copy = text
-        let result: Int64?? = copy.withUTF8 { parseCents($0) }
-        switch result {
+    static func cents(_ bytes: FieldBytes, label: String, text: () -> String) -> Result<Int64, FieldProblem> {
+        switch parseCents(UnsafeBufferPointer(rebasing: bytes)) {
         case .none:
             return .failure(
                 FieldProblem(
-                    "\(label) '\(text)' is not an amount of money; write it like 1234.50, $1,234.50 or (12.00)"))
+                    "\(label) '\(text())' is not an amount of money; write it like 1234.50, $1,234.50 or (12.00)"))
         case .some(.none):
-            return .failure(FieldProblem("\(label) '\(text)' has fractions of a cent"))
+            return .failure(FieldProblem("\(label) '\(text())' has fractions of a cent"))
         case .some(.some(let cents)):
             return .success(cents)
         }
@@ -181,26 +212,24 @@ enum FieldParsers {
     }
 
     /// A whole number of units from 1 to 999 (`2.00` counts as 2).
-    static func units(_ text: String) -> Result<Int, FieldProblem> {
-        var copy = text
-        let units: Int? = copy.withUTF8 { bytes in
-            var body = bytes[...]
+    static func units(_ bytes: FieldBytes, text: () -> String) -> Result<Int, FieldProblem> {
+        let units: Int? = {
+            var body = bytes
             if let dot = body.firstIndex(of: UInt8(ascii: ".")), body[(dot + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) {
                 body = body[..<dot]
             }
             guard body.count <= 4, let value = number(body), (1...999).contains(value) else { return nil }
             return value
-        }
+        }()
         guard let units else {
-            return .failure(FieldProblem("units '\(text)' is not a whole number from 1 to 999"))
+            return .failure(FieldProblem("units '\(text())' is not a whole number from 1 to 999"))
         }
         return .success(units)
     }
 
     /// Minutes as a non-negative decimal number (`12`, `7.5`) or `H:MM`.
-    static func minutes(_ text: String) -> Result<Double, FieldProblem> {
-        var copy = text
-        let minutes: Double? = copy.withUTF8 { bytes in
+    static func minutes(_ bytes: FieldBytes, text: () -> String) -> Result<Double, FieldProblem> {
+        let minutes: Double? = {
             let parts = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
             if parts.count == 2 {
                 guard let hours = number(parts[0]), parts[1].count == 2, let minutes = number(parts[1]), minutes < 60
@@ -215,13 +244,13 @@ enum FieldParsers {
             var scale = 1.0
             for _ in 0..<pieces[1].count { scale *= 10 }
             return Double(whole) + Double(fraction) / scale
-        }
+        }()
         guard let minutes else {
             return .failure(
-                FieldProblem("coding minutes '\(text)' is not a number of minutes; write it like 12, 7.5 or 0:12 (H:MM)"))
+                FieldProblem("coding minutes '\(text())' is not a number of minutes; write it like 12, 7.5 or 0:12 (H:MM)"))
         }
         guard minutes <= 24 * 60 else {
-            return .failure(FieldProblem("coding minutes '\(text)' is more than a day (1440 minutes)"))
+            return .failure(FieldProblem("coding minutes '\(text())' is more than a day (1440 minutes)"))
         }
         return .success(minutes)
     }

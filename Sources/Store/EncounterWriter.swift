@@ -83,6 +83,13 @@ public final class EncounterWriter {
                                coded_at, coding_minutes, batch_id, external_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    private lazy var insertNew = prepare(
+        """
+        INSERT INTO encounter (service_date, patient_pseudonym, provider, specialty, coder, payer,
+                               coded_at, coding_minutes, batch_id, external_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (external_id) DO NOTHING
+        """)
     private lazy var update = prepare(
         """
         UPDATE encounter SET service_date = ?, patient_pseudonym = ?, provider = ?, specialty = ?,
@@ -144,6 +151,17 @@ public final class EncounterWriter {
         bind(s, fields: fields, batchID: batchID)
         bind(s, 10, externalID)
         try step(s)
+        return sqlite3_last_insert_rowid(db.sqliteConnection)
+    }
+
+    /// Inserts an encounter unless one with this external id is stored; returns
+    /// the new row id, or nil when it was stored already (and nothing changed).
+    public func insertIfNew(externalID: String, fields: EncounterFields, batchID: Int64) throws -> Int64? {
+        let s = try insertNew.sqliteStatement
+        bind(s, fields: fields, batchID: batchID)
+        bind(s, 10, externalID)
+        try step(s)
+        guard sqlite3_changes(db.sqliteConnection) == 1 else { return nil }
         return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
 

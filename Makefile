@@ -8,7 +8,7 @@ BENCH_PACKAGES := sqlite3 time bc python3
 DEMO_DIR := .build/demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release test demo bench icd10 clean
+.PHONY: all deps build release test lint demo bench icd10 clean
 
 all: build
 
@@ -30,9 +30,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The committed .swift-format is the style; the toolchain's formatter checks it.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
 
 # Imports SampleData/encounters.csv (copied, so its rejects file lands beside the copy) into a fresh database.
 demo: build

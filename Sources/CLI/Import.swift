@@ -11,7 +11,9 @@ extension CodeAudit {
 
 /// Options every import takes.
 struct ImportFileOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A JSON file naming the file's headers: {\"encounter_id\": \"Visit #\"}.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("A JSON file naming the file's headers: {\"encounter_id\": \"Visit #\"}.", valueName: "file")
+    )
     var mapping: String?
 
     @Flag(help: "Import a file even when the same file (same SHA-256) was imported before.")

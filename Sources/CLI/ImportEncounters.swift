@@ -43,7 +43,8 @@ struct ImportEncounters: ParsableCommand {
             var failure: Int32?
             for file in files {
                 do {
-                    let outcome = try importOne(file, database: database, pseudonymizer: pseudonymizer, options: options)
+                    let outcome = try importOne(
+                        file, database: database, pseudonymizer: pseudonymizer, options: options)
                     printError(ImportSummary(outcome).text)
                     if outcome.rolledBack { failure = failure ?? 65 }
                 } catch let error as IngestError {

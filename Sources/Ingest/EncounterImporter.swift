@@ -31,7 +31,8 @@ public struct EncounterImporter {
     ///   `rolledBack` is true when rows were rejected.
     /// - throws: `IngestError` when the file cannot be imported at all (nothing
     ///   is committed then), any error `progress` throws, and database errors.
-    public func importFile(_ path: String, progress: (ImportProgress) throws -> Void = { _ in }) throws -> ImportOutcome {
+    public func importFile(_ path: String, progress: (ImportProgress) throws -> Void = { _ in }) throws -> ImportOutcome
+    {
         let name = options.displayName ?? path
         let info = try InputFileInfo.inspect(path: path)
         let run = EncounterImportRun(
@@ -88,16 +89,18 @@ private final class EncounterImportRun {
             return
         }
         let reader = try CSVReader(path: path, info: info)
-        try reader.forEachRecord({ record in
-            if map == nil {
-                try begin(header: record, session: session)
-            } else {
-                try importRow(record, session: session)
-                try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
-            }
-        }, progress: { bytes in
-            try progress(ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
-        })
+        try reader.forEachRecord(
+            { record in
+                if map == nil {
+                    try begin(header: record, session: session)
+                } else {
+                    try importRow(record, session: session)
+                    try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+                }
+            },
+            progress: { bytes in
+                try progress(ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+            })
         guard map != nil else { throw IngestError.empty(file: file) }
         try finish(session: session)
         if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
@@ -138,7 +141,8 @@ private final class EncounterImportRun {
         outcome.counts.rowsRead += 1
         guard record.count == map.header.count else {
             try reject(
-                record, problems: [
+                record,
+                problems: [
                     RowProblem(
                         column: nil,
                         reason: "the row has \(record.count) fields; the header has \(map.header.count)")
@@ -172,7 +176,8 @@ private final class EncounterImportRun {
 
         let rowID: Int64
         if cached == nil {
-            if problems.isEmpty, let inserted = try writer.insertIfNew(externalID: id, fields: merged, batchID: batchID) {
+            if problems.isEmpty, let inserted = try writer.insertIfNew(externalID: id, fields: merged, batchID: batchID)
+            {
                 rowID = inserted
                 outcome.encountersAdded += 1
             } else {
@@ -207,7 +212,9 @@ private final class EncounterImportRun {
 
     /// The encounter fields once this line's are added to the earlier lines', and
     /// a problem for each field where they disagree.
-    private func merge(_ line: EncounterFields, into earlier: EncounterFields, encounter id: String) -> (EncounterFields, [RowProblem]) {
+    private func merge(_ line: EncounterFields, into earlier: EncounterFields, encounter id: String) -> (
+        EncounterFields, [RowProblem]
+    ) {
         var merged = earlier
         var problems: [RowProblem] = []
         func take<T: Equatable>(_ value: T?, _ slot: inout T?, _ column: String, _ label: String, shown: Bool = true) {
@@ -218,9 +225,12 @@ private final class EncounterImportRun {
             }
             guard before != value else { return }
             let detail =
-                shown ? "\(label) '\(value)' but earlier lines give '\(before)'" : "\(label) differs from the one earlier lines give"
+                shown
+                ? "\(label) '\(value)' but earlier lines give '\(before)'"
+                : "\(label) differs from the one earlier lines give"
             problems.append(
-                RowProblem(column: map?.index(of: column), reason: "encounter field disagrees: \(detail) (encounter \(id))"))
+                RowProblem(
+                    column: map?.index(of: column), reason: "encounter field disagrees: \(detail) (encounter \(id))"))
         }
         take(line.serviceDate, &merged.serviceDate, "service_date", "service date")
         take(line.patientPseudonym, &merged.patientPseudonym, "patient_id", "patient id", shown: false)
@@ -376,7 +386,10 @@ private final class EncounterState {
     /// accepted line will replace.
     var replacing: StoredEncounter?
 
-    init(id: Int64? = nil, fields: EncounterFields = EncounterFields(), diagnoses: [String] = [], replacing: StoredEncounter? = nil) {
+    init(
+        id: Int64? = nil, fields: EncounterFields = EncounterFields(), diagnoses: [String] = [],
+        replacing: StoredEncounter? = nil
+    ) {
         self.id = id
         self.fields = fields
         self.diagnoses = diagnoses

@@ -93,7 +93,8 @@ struct EncounterRowParser {
         let id = text(encounterID)
         if id == nil { problems.append(RowProblem(column: encounterID, reason: "encounter id is blank")) }
         var fields = EncounterFields()
-        fields.serviceDate = check(serviceDate) { FieldParsers.day($0, label: "service date", today: today, text: $1) }?.description
+        fields.serviceDate =
+            check(serviceDate) { FieldParsers.day($0, label: "service date", today: today, text: $1) }?.description
         fields.provider = text(provider)
         fields.specialty = text(specialty)
         fields.coder = text(coder)

@@ -5,7 +5,9 @@ enum FieldParsers {
     static let dateForms = "write YYYY-MM-DD, MM/DD/YYYY or M/D/YYYY"
 
     /// A date that is not in the future; `text` gives the cell for messages.
-    static func day(_ bytes: FieldBytes, label: String, today: CalendarDay, text: () -> String) -> Result<CalendarDay, FieldProblem> {
+    static func day(_ bytes: FieldBytes, label: String, today: CalendarDay, text: () -> String) -> Result<
+        CalendarDay, FieldProblem
+    > {
         guard let day = CalendarDay(parsing: bytes) else {
             return .failure(FieldProblem(dateProblem(text(), label: label)))
         }
@@ -99,7 +101,8 @@ enum FieldParsers {
         var zone = ""
         var meridiem: UInt8?
         if bytes.count >= 2, bytes.last! | 0x20 == UInt8(ascii: "m"),
-            let letter = bytes.dropLast().last.map({ $0 | 0x20 }), letter == UInt8(ascii: "a") || letter == UInt8(ascii: "p")
+            let letter = bytes.dropLast().last.map({ $0 | 0x20 }),
+            letter == UInt8(ascii: "a") || letter == UInt8(ascii: "p")
         {
             meridiem = letter
             bytes = bytes.dropLast(2)
@@ -112,7 +115,8 @@ enum FieldParsers {
                 let offset = bytes[(sign + 1)...].filter { $0 != UInt8(ascii: ":") }
                 guard offset.count == 2 || offset.count == 4, offset.allSatisfy(isDigit) else { return nil }
                 let digits = String(decoding: offset, as: UTF8.self)
-                zone = String(UnicodeScalar(bytes[sign])) + digits.prefix(2) + ":"
+                zone =
+                    String(UnicodeScalar(bytes[sign])) + digits.prefix(2) + ":"
                     + (digits.count == 4 ? digits.suffix(2) : "00")
                 bytes = bytes[..<sign]
             }
@@ -215,7 +219,9 @@ enum FieldParsers {
     static func units(_ bytes: FieldBytes, text: () -> String) -> Result<Int, FieldProblem> {
         let units: Int? = {
             var body = bytes
-            if let dot = body.firstIndex(of: UInt8(ascii: ".")), body[(dot + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") }) {
+            if let dot = body.firstIndex(of: UInt8(ascii: ".")),
+                body[(dot + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") })
+            {
                 body = body[..<dot]
             }
             guard body.count <= 4, let value = number(body), (1...999).contains(value) else { return nil }
@@ -237,7 +243,8 @@ enum FieldParsers {
                 return Double(hours * 60 + minutes)
             }
             let pieces = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            guard (1...2).contains(pieces.count), pieces[0].count <= 6, let whole = pieces[0].isEmpty ? 0 : number(pieces[0])
+            guard (1...2).contains(pieces.count), pieces[0].count <= 6,
+                let whole = pieces[0].isEmpty ? 0 : number(pieces[0])
             else { return nil }
             guard pieces.count == 2 else { return Double(whole) }
             guard !pieces[1].isEmpty, pieces[1].count <= 6, let fraction = number(pieces[1]) else { return nil }
@@ -247,7 +254,8 @@ enum FieldParsers {
         }()
         guard let minutes else {
             return .failure(
-                FieldProblem("coding minutes '\(text())' is not a number of minutes; write it like 12, 7.5 or 0:12 (H:MM)"))
+                FieldProblem(
+                    "coding minutes '\(text())' is not a number of minutes; write it like 12, 7.5 or 0:12 (H:MM)"))
         }
         guard minutes <= 24 * 60 else {
             return .failure(FieldProblem("coding minutes '\(text())' is more than a day (1440 minutes)"))

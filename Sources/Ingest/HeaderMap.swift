@@ -73,7 +73,8 @@ public struct HeaderMap: Sendable {
         }
         // A second patient number (an MRN beside the account number) is an identifier too.
         if let patient = specs.first(where: { $0.name == "patient_id" }) {
-            for (index, _) in shadowed where patient.aliases.contains(where: { ColumnSpec.normalize($0) == normalized[index] }) {
+            for (index, _) in shadowed
+            where patient.aliases.contains(where: { ColumnSpec.normalize($0) == normalized[index] }) {
                 identifierColumns.append(index)
             }
             shadowed.removeAll { entry in identifierColumns.contains(entry.index) }

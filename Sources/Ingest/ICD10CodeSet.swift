@@ -35,7 +35,8 @@ public struct ICD10CodeSet: Sendable {
         }
         var codes: [String] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let field = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).first.map(String.init) ?? ""
+            let field =
+                line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).first.map(String.init) ?? ""
             let code = MedicalCodes.undotted(field.trimmingCharacters(in: .whitespacesAndNewlines))
             if code.isEmpty || code.hasPrefix("#") { continue }
             guard Self.hasICD10Shape(code) else {
@@ -60,7 +61,8 @@ public struct ICD10CodeSet: Sendable {
     func problem(with code: String) -> String? {
         if billable.contains(code) { return nil }
         guard Self.hasICD10Shape(code) else {
-            return "diagnosis code '\(code)' is not an ICD-10-CM code (a letter, a digit, then 1 to 5 letters or digits)"
+            return
+                "diagnosis code '\(code)' is not an ICD-10-CM code (a letter, a digit, then 1 to 5 letters or digits)"
         }
         let shown = MedicalCodes.dotted(code)
         let more = moreSpecific(than: code)

@@ -51,7 +51,8 @@ public enum KeyFile {
         defer { close(fd) }
         let written = hex.withCString { write(fd, $0, strlen($0)) }
         guard written == hex.utf8.count, fsync(fd) == 0 else {
-            throw IngestError.keyFile(path: path, reason: "cannot write the key file: \(String(cString: strerror(errno)))")
+            throw IngestError.keyFile(
+                path: path, reason: "cannot write the key file: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -70,7 +71,8 @@ public enum KeyFile {
         guard info.st_mode & 0o077 == 0 else {
             throw IngestError.keyFile(
                 path: path,
-                reason: String(format: "the key file has mode %03o: others can read it; run 'chmod 600 %@'",
+                reason: String(
+                    format: "the key file has mode %03o: others can read it; run 'chmod 600 %@'",
                     info.st_mode & 0o777, path))
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -79,7 +81,9 @@ public enum KeyFile {
         let hex = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
         var bytes: [UInt8] = []
         var index = 0
-        while index + 1 < hex.count, let byte = UInt8(String(decoding: hex[index...index + 1], as: UTF8.self), radix: 16) {
+        while index + 1 < hex.count,
+            let byte = UInt8(String(decoding: hex[index...index + 1], as: UTF8.self), radix: 16)
+        {
             bytes.append(byte)
             index += 2
         }

@@ -74,8 +74,13 @@ final class CLIWorkspace {
 
     /// Reads a database in the folder, as an outside tool would.
     func read<T>(_ name: String = "codeaudit.sqlite", _ body: (Database) throws -> T) throws -> T {
-        try DatabaseQueue(path: path(name), configuration: { var c = Configuration(); c.readonly = true; return c }())
-            .read(body)
+        try DatabaseQueue(
+            path: path(name),
+            configuration: {
+                var c = Configuration(); c.readonly = true; return c
+            }()
+        )
+        .read(body)
     }
 
     /// How many rows a table of a database in the folder holds.
@@ -85,7 +90,8 @@ final class CLIWorkspace {
 
     /// The `codeaudit` executable in the products folder that holds this test bundle.
     static func binary() throws -> URL {
-        let starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        let starts =
+            [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
             + Bundle.allBundles.map(\.bundleURL)
         for start in starts {
             var folder = start.standardizedFileURL
@@ -181,7 +187,8 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
     @Test func fileWithoutARequiredColumnExits65() throws {
         // Given a file without a procedure code column
         let workspace = try CLIWorkspace()
-        try workspace.write("e.csv", "encounter_id,service_date,patient_id,provider,diagnosis_codes\nE1,2026-10-01,M1,Dr Demo,I10\n")
+        try workspace.write(
+            "e.csv", "encounter_id,service_date,patient_id,provider,diagnosis_codes\nE1,2026-10-01,M1,Dr Demo,I10\n")
         // When it is imported
         let result = try workspace.run(["import", "encounters", "e.csv"])
         // Then the exit code is 65, the message names the missing column, and nothing is stored
@@ -245,11 +252,15 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         try workspace.write("e.csv", encounters(["E1"]))
         try FileManager.default.createDirectory(atPath: workspace.path("keys"), withIntermediateDirectories: true)
         let first = try workspace.run(["init", "--db", "one.sqlite", "--key-file", "keys/one.key"])
-        let second = try workspace.run(["init", "--db", "two.sqlite"], environment: ["CODEAUDIT_KEY_FILE": "keys/two.key"])
+        let second = try workspace.run(
+            ["init", "--db", "two.sqlite"], environment: ["CODEAUDIT_KEY_FILE": "keys/two.key"])
         // When each imports the file with its key named the same way
-        let importOne = try workspace.run(["import", "encounters", "--db", "one.sqlite", "--key-file", "keys/one.key", "e.csv"])
+        let importOne = try workspace.run([
+            "import", "encounters", "--db", "one.sqlite", "--key-file", "keys/one.key", "e.csv",
+        ])
         let importTwo = try workspace.run(
-            ["import", "encounters", "--db", "two.sqlite", "e.csv"], environment: ["CODEAUDIT_KEY_FILE": "keys/two.key"])
+            ["import", "encounters", "--db", "two.sqlite", "e.csv"], environment: ["CODEAUDIT_KEY_FILE": "keys/two.key"]
+        )
         // Then the named keys were made private, no default key exists, and the imports ran
         #expect(first.status == 0 && second.status == 0)
         #expect(try workspace.mode("keys/one.key") == 0o600 && workspace.mode("keys/two.key") == 0o600)
@@ -257,8 +268,12 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         #expect(importOne.status == 0 && importTwo.status == 0, "\(importOne.stderr)\n\(importTwo.stderr)")
         #expect(try workspace.count(in: "one.sqlite") == 1 && workspace.count(in: "two.sqlite") == 1)
         // and the two keys give different pseudonyms to the same patient
-        let one = try workspace.read("one.sqlite") { try String.fetchOne($0, sql: "SELECT patient_pseudonym FROM encounter") }
-        let two = try workspace.read("two.sqlite") { try String.fetchOne($0, sql: "SELECT patient_pseudonym FROM encounter") }
+        let one = try workspace.read("one.sqlite") {
+            try String.fetchOne($0, sql: "SELECT patient_pseudonym FROM encounter")
+        }
+        let two = try workspace.read("two.sqlite") {
+            try String.fetchOne($0, sql: "SELECT patient_pseudonym FROM encounter")
+        }
         #expect(one != nil && one != two)
     }
 
@@ -323,7 +338,9 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         #expect(wrong.stderr.contains("Visit Token"))
         #expect(with.status == 0, "\(with.stderr)")
         #expect(with.stderr.contains("1 rows read, 1 loaded, 0 rejected"))
-        let codes = try workspace.read { try String.fetchAll($0, sql: "SELECT code FROM encounter_diagnosis ORDER BY position") }
+        let codes = try workspace.read {
+            try String.fetchAll($0, sql: "SELECT code FROM encounter_diagnosis ORDER BY position")
+        }
         #expect(codes == ["E119", "I10"])
     }
 
@@ -349,7 +366,10 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         // Given a code set holding Q99.99 (not in FY2026) but not E11.9
         let workspace = try CLIWorkspace()
         try workspace.write("codes.txt", "# custom year\nQ99.99\nI10\n")
-        try workspace.write("e.csv", encounters(["E1"], diagnosis: "Q99.99") + "E2,2026-10-01,MRN-E2,Dr Demo,jlee,Medicare,99213,1,E11.9,150.00\n")
+        try workspace.write(
+            "e.csv",
+            encounters(["E1"], diagnosis: "Q99.99")
+                + "E2,2026-10-01,MRN-E2,Dr Demo,jlee,Medicare,99213,1,E11.9,150.00\n")
         try workspace.write("default.csv", encounters(["E3"], diagnosis: "Q99.99"))
         // When the file is imported with that code set, and another without it
         let custom = try workspace.run(["import", "encounters", "--icd10-codes", "codes.txt", "e.csv"])
@@ -415,7 +435,9 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         let interrupted =
             (process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT)
             || process.terminationStatus == 130
-        #expect(interrupted, "status \(process.terminationStatus), \(process.terminationReason == .exit ? "exit" : "signal")")
+        #expect(
+            interrupted,
+            "status \(process.terminationStatus), \(process.terminationReason == .exit ? "exit" : "signal")")
         #expect(try workspace.count() == 1)
         #expect(try workspace.count("import_batch") == 1)
         #expect(try workspace.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")

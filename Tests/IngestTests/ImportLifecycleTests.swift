@@ -15,7 +15,9 @@ import Testing
     static let twoEncounters = encounterFile([
         encounterLine(),
         encounterLine(["procedure_code": "36415", "diagnosis_codes": "I10"]),
-        encounterLine(["encounter_id": "E2", "patient_id": "MRN002", "procedure_code": "99212", "diagnosis_codes": "J06.9"]),
+        encounterLine([
+            "encounter_id": "E2", "patient_id": "MRN002", "procedure_code": "99212", "diagnosis_codes": "J06.9",
+        ]),
     ])
 
     /// E1 good, E2 with a procedure code that is not CPT/HCPCS-shaped (file line 3).
@@ -81,14 +83,22 @@ import Testing
         let e1ID = try #require(try Self.texts(workspace, "SELECT id FROM encounter WHERE external_id = 'E1'").first)
         // When file B gives E1 one different line, another provider and another diagnosis
         let fileB = try workspace.write(
-            "b.csv", encounterFile([encounterLine(["procedure_code": "99214", "provider": "Dr Other", "diagnosis_codes": "Z00.00"])]))
+            "b.csv",
+            encounterFile([
+                encounterLine(["procedure_code": "99214", "provider": "Dr Other", "diagnosis_codes": "Z00.00"])
+            ]))
         let outcome = try workspace.importEncounters(fileB)
         let batchB = try #require(outcome.batchID)
         // Then E1 keeps its row id but has only B's line, diagnosis, provider and batch
-        let e1 = try Self.texts(workspace, "SELECT id || ' ' || provider || ' ' || batch_id FROM encounter WHERE external_id = 'E1'")
+        let e1 = try Self.texts(
+            workspace, "SELECT id || ' ' || provider || ' ' || batch_id FROM encounter WHERE external_id = 'E1'")
         #expect(e1 == ["\(e1ID) Dr Other \(batchB)"])
-        #expect(try Self.texts(workspace, "SELECT procedure_code FROM encounter_line WHERE encounter_id = \(e1ID)") == ["99214"])
-        #expect(try Self.texts(workspace, "SELECT code FROM encounter_diagnosis WHERE encounter_id = \(e1ID)") == ["Z0000"])
+        #expect(
+            try Self.texts(workspace, "SELECT procedure_code FROM encounter_line WHERE encounter_id = \(e1ID)") == [
+                "99214"
+            ])
+        #expect(
+            try Self.texts(workspace, "SELECT code FROM encounter_diagnosis WHERE encounter_id = \(e1ID)") == ["Z0000"])
         // and the batch log records the replacement: its count, and which encounter replaced which batch's
         #expect(outcome.counts.encountersReplaced == 1)
         #expect(try Self.texts(workspace, "SELECT encounters_replaced FROM import_batch WHERE id = \(batchB)") == ["1"])
@@ -117,9 +127,14 @@ import Testing
     /// An encounter's row, lines and diagnoses, as text.
     static func encounterRows(_ workspace: TestWorkspace, _ externalID: String) throws -> [String] {
         try workspace.read { db in
-            let id = try Int64.fetchOne(db, sql: "SELECT id FROM encounter WHERE external_id = ?", arguments: [externalID])
-            return try ["encounter WHERE id", "encounter_line WHERE encounter_id", "encounter_diagnosis WHERE encounter_id"]
-                .flatMap { try Row.fetchAll(db, sql: "SELECT * FROM \($0) = ? ORDER BY 1, 2", arguments: [id]).map(\.description) }
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM encounter WHERE external_id = ?", arguments: [externalID])
+            return try [
+                "encounter WHERE id", "encounter_line WHERE encounter_id", "encounter_diagnosis WHERE encounter_id",
+            ]
+            .flatMap {
+                try Row.fetchAll(db, sql: "SELECT * FROM \($0) = ? ORDER BY 1, 2", arguments: [id]).map(\.description)
+            }
         }
     }
 
@@ -136,7 +151,8 @@ import Testing
         // When it is imported
         let outcome = try workspace.importEncounters(path) { $0.clock = { instant } }
         // Then its batch row holds the file's name, size and SHA-256, the counts, the times and the version
-        let columns = "id, kind, file_name, file_size, sha256, rows_read, rows_loaded, rows_rejected, "
+        let columns =
+            "id, kind, file_name, file_size, sha256, rows_read, rows_loaded, rows_rejected, "
             + "encounters_replaced, started_at, finished_at, tool_version"
         let row = try workspace.read { try Row.fetchOne($0, sql: "SELECT \(columns) FROM import_batch") }
         let stamp = ISO8601DateFormatter().string(from: instant)
@@ -176,7 +192,8 @@ import Testing
         _ = try workspace.importEncounters(try workspace.write("first.csv", Self.twoEncounters))
         let before = try workspace.contentSnapshot()
         let path = try workspace.write(
-            "ten.csv", encounterFile((10..<20).map { encounterLine(["encounter_id": "E\($0)", "patient_id": "MRN\($0)"]) }))
+            "ten.csv",
+            encounterFile((10..<20).map { encounterLine(["encounter_id": "E\($0)", "patient_id": "MRN\($0)"]) }))
         // When the import fails after five rows
         #expect(throws: InjectedFailure.self) {
             _ = try workspace.importEncounters(path, progress: { if $0.rowsRead >= 5 { throw InjectedFailure() } })
@@ -275,7 +292,8 @@ import Testing
         ([
             canonicalHeader + ",Patient Name",
             encounterLine(["patient_id": "MRN-7731"]) + ",Zelda Quinlan",
-            encounterLine(["encounter_id": "E2", "patient_id": "MRN-7731", "procedure_code": "ABCDE"]) + ",Zelda Quinlan",
+            encounterLine(["encounter_id": "E2", "patient_id": "MRN-7731", "procedure_code": "ABCDE"])
+                + ",Zelda Quinlan",
             encounterLine(["encounter_id": "E3", "patient_id": "MRN-7731"]) + ",Zelda Quinlan,extra",
             encounterLine(["patient_id": "MRN-8842", "procedure_code": "36415"]) + ",Yusuf Okafor",
         ]).joined(separator: "\n") + "\n"
@@ -370,7 +388,9 @@ import Testing
         // Given a private key file that does not hold 64 hex digits
         let workspace = try TestWorkspace()
         let path = workspace.folder.appendingPathComponent("bad.key").path
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(content.utf8), attributes: [.posixPermissions: 0o600]))
+        #expect(
+            FileManager.default.createFile(
+                atPath: path, contents: Data(content.utf8), attributes: [.posixPermissions: 0o600]))
         // When it is loaded
         // Then it is refused
         let error = #expect(throws: IngestError.self) { _ = try KeyFile.load(from: path) }
@@ -381,7 +401,9 @@ import Testing
         // Given no key file
         let workspace = try TestWorkspace()
         // When a key is loaded from it
-        let error = #expect(throws: IngestError.self) { _ = try KeyFile.load(from: workspace.folder.path + "/absent.key") }
+        let error = #expect(throws: IngestError.self) {
+            _ = try KeyFile.load(from: workspace.folder.path + "/absent.key")
+        }
         // Then it is a key-file error (exit 66) that names `codeaudit init`
         #expect(error?.exitCode == 66)
         #expect(error?.localizedDescription.contains("codeaudit init") == true)

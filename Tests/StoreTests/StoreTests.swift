@@ -134,7 +134,9 @@ import Testing
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
         // When GRDB's migration log is read
-        let identifiers = try Self.inspect(path) { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        let identifiers = try Self.inspect(path) {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+        }
         // Then the first migration is there under its shipped name
         #expect(identifiers.contains("v1: import log and encounters"))
     }

@@ -238,19 +238,7 @@ private struct FormatImport {
     }
 
     /// The first column of every row of `sql`, as text.
-    func texts(_ sql: String) throws -> [String] {
-        try workspace.read { db in
-            try DatabaseValue.fetchAll(db, sql: sql).map { value in
-                switch value.storage {
-                case .null: "NULL"
-                case .int64(let number): String(number)
-                case .double(let number): String(number)
-                case .string(let text): text
-                case .blob(let data): data.base64EncodedString()
-                }
-            }
-        }
-    }
+    func texts(_ sql: String) throws -> [String] { try workspace.texts(sql) }
 
     /// Each stored line with its encounter's fields, `|`-separated.
     func storedLines() throws -> [String] {

@@ -373,17 +373,7 @@ private struct HeaderImport {
 extension HeaderMappingTests {
     /// The first column of every row of `sql`, as text.
     fileprivate static func texts(_ workspace: TestWorkspace, _ sql: String) throws -> [String] {
-        try workspace.read { db in
-            try DatabaseValue.fetchAll(db, sql: sql).map { value in
-                switch value.storage {
-                case .null: "NULL"
-                case .int64(let number): String(number)
-                case .double(let number): String(number)
-                case .string(let text): text
-                case .blob(let data): data.base64EncodedString()
-                }
-            }
-        }
+        try workspace.texts(sql)
     }
 
     fileprivate func texts(_ workspace: TestWorkspace, _ sql: String) throws -> [String] {

@@ -346,19 +346,7 @@ private struct ImportedFile {
         outcome = try workspace.importEncounters(path)
     }
 
-    func strings(_ sql: String) throws -> [String] {
-        try workspace.read { db in
-            try DatabaseValue.fetchAll(db, sql: sql).map { value in
-                switch value.storage {
-                case .null: "NULL"
-                case .int64(let number): String(number)
-                case .double(let number): String(number)
-                case .string(let text): text
-                case .blob(let data): data.base64EncodedString()
-                }
-            }
-        }
-    }
+    func strings(_ sql: String) throws -> [String] { try workspace.texts(sql) }
 
     func rejects() throws -> [StoredReject] {
         try workspace.database.rejects(batchID: #require(outcome.batchID))

@@ -62,6 +62,21 @@ final class TestWorkspace {
         return try queue.read(body)
     }
 
+    /// The first column of every row of `sql`, as text (`NULL` for null).
+    func texts(_ sql: String) throws -> [String] {
+        try read { db in
+            try DatabaseValue.fetchAll(db, sql: sql).map { value in
+                switch value.storage {
+                case .null: "NULL"
+                case .int64(let number): String(number)
+                case .double(let number): String(number)
+                case .string(let text): text
+                case .blob(let data): data.base64EncodedString()
+                }
+            }
+        }
+    }
+
     /// Every row of every table, as text, for "nothing changed" assertions.
     func contentSnapshot() throws -> [String] {
         try read { db in

@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcsv-dev libsqlite3-dev
-BENCH_PACKAGES := sqlite3 time bc python3
+BENCH_PACKAGES := sqlite3 time bc python3 valgrind binutils
 DEMO_DIR := .build/demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -107,12 +107,15 @@ final class CSVReader {
 }
 
 /// Collects libcsv's callbacks into the current record.
+///
+/// libcsv calls back once per field; the sink is only ever touched from the
+/// reading thread, so Swift's run-time exclusivity checks are left off here.
 private final class RecordSink {
-    var record: CSVRecord
-    var complete = false
+    @exclusivity(unchecked) var record: CSVRecord
+    @exclusivity(unchecked) var complete = false
     /// The file line the record being read started on.
-    var recordStartLine = 1
-    var problem: (column: Int, reason: String)?
+    @exclusivity(unchecked) var recordStartLine = 1
+    @exclusivity(unchecked) var problem: (column: Int, reason: String)?
 
     init(encoding: TextEncoding) {
         record = CSVRecord(encoding: encoding)
@@ -129,7 +132,9 @@ private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Unsafe
         )
     }
     if let data, length > 0 {
-        sink.record.bytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
+        // A typed buffer takes Array's contiguous (memcpy) path; a raw one is copied byte by byte.
+        sink.record.bytes.append(
+            contentsOf: UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: length))
     }
     sink.record.ends.append(sink.record.bytes.count)
 }

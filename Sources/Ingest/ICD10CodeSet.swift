@@ -12,8 +12,12 @@ public struct ICD10CodeSet: Sendable {
 
     /// The CMS FY2026 ICD-10-CM code set (April 1, 2026 update) built into the binary.
     public static let fy2026: ICD10CodeSet = {
-        let text = String(cString: codeaudit_icd10cm_billable_codes())
-        return ICD10CodeSet(codes: text.split(separator: "\n").map(String.init), source: "ICD-10-CM FY2026")
+        // Split on the bytes: this runs at every start, for 74,719 codes.
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(codeaudit_icd10cm_billable_codes()).assumingMemoryBound(to: UInt8.self),
+            count: strlen(codeaudit_icd10cm_billable_codes()))
+        let codes = bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        return ICD10CodeSet(codes: codes, source: "ICD-10-CM FY2026")
     }()
 
     init(codes: [String], source: String) {

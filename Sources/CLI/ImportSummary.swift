@@ -15,7 +15,8 @@ struct ImportSummary {
         }
         let counts = outcome.counts
         var lines = [
-            "\(outcome.file): \(counts.rowsRead) rows read, \(counts.rowsLoaded) loaded, \(counts.rowsRejected) rejected"
+            "\(outcome.file): \(counts.rowsRead) \(counts.rowsRead == 1 ? "row" : "rows") read, \(counts.rowsLoaded) loaded, "
+                + "\(counts.rowsRejected) rejected"
                 + (outcome.rolledBack ? " — --strict: nothing imported" : "")
         ]
         if let batch = outcome.batchID {

@@ -337,7 +337,7 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         #expect(without.status == 65 && wrong.status == 65)
         #expect(wrong.stderr.contains("Visit Token"))
         #expect(with.status == 0, "\(with.stderr)")
-        #expect(with.stderr.contains("1 rows read, 1 loaded, 0 rejected"))
+        #expect(with.stderr.contains("1 row read, 1 loaded, 0 rejected"))
         let codes = try workspace.read {
             try String.fetchAll($0, sql: "SELECT code FROM encounter_diagnosis ORDER BY position")
         }
@@ -377,7 +377,7 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         // Then Q99.99 is accepted and E11.9 rejected only with the custom set
         #expect(custom.status == 0, "\(custom.stderr)")
         #expect(custom.stderr.contains("2 rows read, 1 loaded, 1 rejected") && custom.stderr.contains("E11.9"))
-        #expect(builtIn.stderr.contains("1 rows read, 0 loaded, 1 rejected"))
+        #expect(builtIn.stderr.contains("1 row read, 0 loaded, 1 rejected"))
         #expect(try workspace.read { try String.fetchAll($0, sql: "SELECT external_id FROM encounter") } == ["E1"])
     }
 

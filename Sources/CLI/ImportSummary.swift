@@ -20,9 +20,8 @@ struct ImportSummary {
                 + (outcome.rolledBack ? " — --strict: nothing imported" : "")
         ]
         if let batch = outcome.batchID {
-            lines.append(
-                "  \(outcome.encountersAdded + counts.encountersReplaced) encounters: \(outcome.encountersAdded) new, "
-                    + "\(counts.encountersReplaced) replaced (batch \(batch))")
+            lines += outcome.details.map { "  \($0)" }
+            lines.append("  batch \(batch)")
         }
         lines.append("  read as \(outcome.encoding.rawValue), \(outcome.delimiter.name)-separated")
         lines.append("  columns: " + outcome.columns.joined(separator: "; "))

@@ -65,6 +65,8 @@ public struct ImportOutcome: Sendable {
     public var counts = ImportBatchCounts()
     /// Encounters stored for the first time by this file.
     public var encountersAdded = 0
+    /// What the import stored, in words for the summary (one line each).
+    public var details: [String] = []
     public var encoding: TextEncoding = .utf8
     public var delimiter: Delimiter = .comma
     /// `canonical ← "Header"` lines.

@@ -1,0 +1,248 @@
+import Foundation
+import Store
+
+/// What one kind of import does with the rows of a file; `FileImport` does
+/// the rest (reading, header mapping, the import log, rejects, `--strict`).
+protocol RowHandler: AnyObject {
+    var kind: ImportKind { get }
+    var columns: [ColumnSpec] { get }
+    /// The canonical column whose values are pseudonymized in stored rejects.
+    var patientColumn: String? { get }
+    /// Called once the header is mapped and the batch begun.
+    func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws
+    /// Imports one row (not blank, with as many fields as the header); returns
+    /// why it is rejected, or nothing when it was loaded.
+    func importRow(_ record: CSVRecord, session: ImportSession) throws -> [RowProblem]
+    /// Called after the last row, inside the transaction: file-level checks,
+    /// defaults, and what the summary says.
+    func finish(session: ImportSession, outcome: inout ImportOutcome) throws
+}
+
+/// Imports one file with a row handler, in one transaction.
+struct FileImport {
+    let database: CodeAuditDatabase
+    let pseudonymizer: PatientPseudonymizer
+    let options: ImportOptions
+
+    func run(_ path: String, handler: some RowHandler, progress: (ImportProgress) throws -> Void) throws
+        -> ImportOutcome
+    {
+        let name = options.displayName ?? path
+        let info = try InputFileInfo.inspect(path: path)
+        let run = ImportRun(
+            file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
+        do {
+            try database.importing { session in
+                try run.perform(session: session, progress: progress)
+            }
+        } catch is StrictRollback {
+            run.outcome.rolledBack = true
+            run.outcome.batchID = nil
+        } catch {
+            run.discardRejectsFile()
+            throw error
+        }
+        try run.closeRejectsFile()
+        return run.outcome
+    }
+}
+
+/// Thrown inside the transaction to roll back a `--strict` import with rejects.
+private struct StrictRollback: Error {}
+
+/// The state of one file's import.
+private final class ImportRun<Handler: RowHandler> {
+    let file: String
+    let path: String
+    let info: InputFileInfo
+    let options: ImportOptions
+    let handler: Handler
+    var outcome: ImportOutcome
+
+    private var map: HeaderMap?
+    private var batchID: Int64 = 0
+    private var pseudonyms: PseudonymCache
+    private var rejectsWriter: CSVWriter?
+
+    init(
+        file: String, path: String, info: InputFileInfo, options: ImportOptions,
+        pseudonymizer: PatientPseudonymizer, handler: Handler
+    ) {
+        self.file = file
+        self.path = path
+        self.info = info
+        self.options = options
+        self.handler = handler
+        pseudonyms = PseudonymCache(pseudonymizer: pseudonymizer)
+        outcome = ImportOutcome(file: file)
+        outcome.encoding = info.encoding
+        outcome.delimiter = info.delimiter
+    }
+
+    func perform(session: ImportSession, progress: (ImportProgress) throws -> Void) throws {
+        if !options.force, let previous = try session.previousBatch(kind: handler.kind, sha256: info.sha256) {
+            outcome.alreadyImportedAs = previous
+            return
+        }
+        let reader = try CSVReader(path: path, info: info)
+        try reader.forEachRecord(
+            { record in
+                if map == nil {
+                    try begin(header: record, session: session)
+                } else {
+                    try importRow(record, session: session)
+                    try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+                }
+            },
+            progress: { bytes in
+                try progress(ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+            })
+        guard map != nil else { throw IngestError.empty(file: file) }
+        try finish(session: session)
+        if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
+    }
+
+    // MARK: - Header
+
+    private func begin(header record: CSVRecord, session: ImportSession) throws {
+        let header = record.fields
+        let map = try HeaderMap(header: header, specs: handler.columns, mapping: options.mapping, file: file)
+        self.map = map
+        outcome.columns = map.describe(specs: handler.columns)
+        outcome.identifierColumns = map.identifierColumns.map { header[$0] }
+        outcome.ignoredColumns = map.unknownColumns.map { header[$0] }
+        if let warning = info.encodingWarning { outcome.warnings.append(warning) }
+        for (index, column) in map.shadowed {
+            let used = header[map.index(of: column)!]
+            outcome.warnings.append("column \"\(header[index])\" also looks like \(column); \"\(used)\" is used")
+        }
+        batchID = try session.beginBatch(
+            ImportBatchStart(
+                kind: handler.kind, fileName: file, fileSize: info.size, sha256: info.sha256,
+                encoding: info.encoding.rawValue, delimiter: info.delimiter.name,
+                header: CSVWriter.line(keptFields(of: record, pseudonymize: false)), forced: options.force,
+                startedAt: options.timestamp(), toolVersion: options.toolVersion))
+        try handler.begin(map: map, batchID: batchID, session: session)
+    }
+
+    // MARK: - Rows
+
+    private func importRow(_ record: CSVRecord, session: ImportSession) throws {
+        guard let map else { return }
+        if record.isBlank {
+            outcome.blankRowsSkipped += 1
+            return
+        }
+        outcome.counts.rowsRead += 1
+        guard record.count == map.header.count else {
+            try reject(
+                record,
+                problems: [
+                    RowProblem(
+                        column: nil,
+                        reason: "the row has \(record.count) fields; the header has \(map.header.count)")
+                ], session: session)
+            return
+        }
+        let problems = try handler.importRow(record, session: session)
+        if problems.isEmpty {
+            outcome.counts.rowsLoaded += 1
+        } else {
+            try reject(record, problems: problems, session: session)
+        }
+    }
+
+    // MARK: - Rejects
+
+    private func reject(_ record: CSVRecord, problems: [RowProblem], session: ImportSession) throws {
+        guard let map else { return }
+        outcome.counts.rowsRejected += 1
+        let column = problems.first?.column.map { map.header[$0] }
+        let reason = problems.map(\.reason).joined(separator: "; ")
+        if outcome.firstRejects.count < ImportOutcome.rejectsShown {
+            outcome.firstRejects.append(RowReject(line: record.line, column: column, reason: reason))
+        }
+        try session.recordReject(
+            batchID: batchID,
+            StoredReject(
+                lineNumber: record.line, columnName: column, reason: reason,
+                rawRow: CSVWriter.line(keptFields(of: record, pseudonymize: true))))
+        guard options.writeRejectsFile, options.displayName == nil else { return }
+        if rejectsWriter == nil {
+            rejectsWriter = try CSVWriter(path: Self.rejectsPath(for: path) + ".partial", bom: true)
+            try rejectsWriter?.write(map.header + ["reject_line", "reject_reason"])
+        }
+        var fields = record.fields
+        while fields.count < map.header.count { fields.append("") }
+        try rejectsWriter?.write(fields + [String(record.line), reason])
+    }
+
+    /// The fields of a record without identifier-looking columns, the patient id
+    /// replaced by its pseudonym when asked.
+    private func keptFields(of record: CSVRecord, pseudonymize: Bool) -> [String] {
+        guard let map else { return record.fields }
+        let patientColumn = handler.patientColumn.flatMap { map.index(of: $0) }
+        return (0..<record.count).compactMap { index in
+            if map.identifierColumns.contains(index) { return nil }
+            if pseudonymize, index == patientColumn {
+                let value = record[index]
+                return value.isEmpty ? "" : pseudonyms.pseudonym(for: value)
+            }
+            return record[index]
+        }
+    }
+
+    static func rejectsPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingPathExtension().path + ".rejects.csv"
+    }
+
+    /// Moves the finished rejects file into place, over an older one.
+    func closeRejectsFile() throws {
+        guard let writer = rejectsWriter else { return }
+        rejectsWriter = nil
+        try writer.close()
+        let final = Self.rejectsPath(for: path)
+        guard rename(final + ".partial", final) == 0 else {
+            throw IngestError.unreadable(file: final, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        outcome.rejectsFile = final
+    }
+
+    /// Leaves an older rejects file as it was when the import failed.
+    func discardRejectsFile() {
+        guard rejectsWriter != nil else { return }
+        rejectsWriter = nil
+        unlink(Self.rejectsPath(for: path) + ".partial")
+    }
+
+    // MARK: - End
+
+    private func finish(session: ImportSession) throws {
+        try handler.finish(session: session, outcome: &outcome)
+        if outcome.blankRowsSkipped > 0 {
+            outcome.warnings.append("\(outcome.blankRowsSkipped) blank row(s) skipped")
+        }
+        outcome.batchID = batchID
+        try session.finishBatch(
+            id: batchID, counts: outcome.counts, warnings: outcome.warnings, finishedAt: options.timestamp())
+    }
+}
+
+/// Pseudonyms of recently seen patients: a patient's lines usually come together.
+struct PseudonymCache {
+    let pseudonymizer: PatientPseudonymizer
+    private var known: [String: String] = [:]
+
+    init(pseudonymizer: PatientPseudonymizer) {
+        self.pseudonymizer = pseudonymizer
+    }
+
+    mutating func pseudonym(for patientID: String) -> String {
+        if let value = known[patientID] { return value }
+        if known.count >= 10_000 { known.removeAll(keepingCapacity: true) }
+        let value = pseudonymizer.pseudonym(for: patientID)
+        known[patientID] = value
+        return value
+    }
+}

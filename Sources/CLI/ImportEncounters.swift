@@ -28,14 +28,99 @@ struct ImportEncounters: ParsableCommand {
     var files: [String]
 
     func run() throws {
+        try ImportFiles(kind: .encounters, store: store, options: importOptions, icd10Codes: icd10Codes).run(files)
+    }
+}
+
+/// `codeaudit import audits FILE...`.
+struct ImportAudits: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audits",
+        abstract: "Import audit findings (one row per reviewed code).",
+        discussion: """
+            Each row judges one code of an encounter already imported: agree, revised, deleted (audited \
+            code blank) or added (submitted code blank). Findings for an encounter that already has an \
+            audit replace that audit.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var importOptions: ImportFileOptions
+
+    @Option(
+        name: .customLong("icd10-codes"),
+        help: ArgumentHelp(
+            "A file of billable ICD-10-CM codes, one a line, replacing the built-in FY2026 code set.",
+            valueName: "file"))
+    var icd10Codes: String?
+
+    @Argument(help: ArgumentHelp("Audit finding files.", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+        try ImportFiles(kind: .audits, store: store, options: importOptions, icd10Codes: icd10Codes).run(files)
+    }
+}
+
+/// `codeaudit import fees FILE...`.
+struct ImportFees: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fees",
+        abstract: "Import fee schedules: the contract rate per payer, code and modifier.",
+        discussion: """
+            Payer * is any payer without its own rate; a blank modifier is any modifier. Rates for one \
+            payer, code and modifier must not overlap in time: a file with overlapping ranges is refused \
+            (exit 65). A row with the same payer, code, modifier and start date as a stored rate \
+            replaces it.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var importOptions: ImportFileOptions
+
+    @Argument(help: ArgumentHelp("Fee schedule files.", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+        try ImportFiles(kind: .fees, store: store, options: importOptions, icd10Codes: nil).run(files)
+    }
+}
+
+/// `codeaudit import hours FILE...`.
+struct ImportHours: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hours",
+        abstract: "Import coder hours worked: one row per coder per day.",
+        discussion: """
+            A coder and day already stored by an earlier import is replaced (a corrected timesheet); a \
+            second row for the same coder and day in one file is rejected.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var importOptions: ImportFileOptions
+
+    @Argument(help: ArgumentHelp("Coder hours files.", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+        try ImportFiles(kind: .hours, store: store, options: importOptions, icd10Codes: nil).run(files)
+    }
+}
+
+/// What every import command does with its files.
+struct ImportFiles {
+    let kind: ImportKind
+    let store: StoreOptions
+    let options: ImportFileOptions
+    let icd10Codes: String?
+
+    func run(_ files: [String]) throws {
         Interruption.exitOnSignal()
         try exitingOnFailure {
-            var options = ImportOptions(toolVersion: CodeAudit.version)
-            options.force = importOptions.force
-            options.strict = importOptions.strict
-            options.writeRejectsFile = !importOptions.noRejectsFile
-            if let icd10Codes { options.codeSet = try ICD10CodeSet(contentsOf: icd10Codes) }
-            if let mapping = importOptions.mapping { options.mapping = try ColumnMapping(path: mapping) }
+            var importOptions = ImportOptions(toolVersion: CodeAudit.version)
+            importOptions.force = options.force
+            importOptions.strict = options.strict
+            importOptions.writeRejectsFile = !options.noRejectsFile
+            if let icd10Codes { importOptions.codeSet = try ICD10CodeSet(contentsOf: icd10Codes) }
+            if let mapping = options.mapping { importOptions.mapping = try ColumnMapping(path: mapping) }
             let (database, pseudonymizer, created) = try store.openCreatingIfNeeded()
             if created {
                 printError("created database \(store.databasePath) and key \(store.keyPath) (mode 0600)")
@@ -44,7 +129,8 @@ struct ImportEncounters: ParsableCommand {
             for file in files {
                 do {
                     let outcome = try importOne(
-                        file, database: database, pseudonymizer: pseudonymizer, options: options)
+                        file,
+                        importer: Importer(database: database, pseudonymizer: pseudonymizer, options: importOptions))
                     printError(ImportSummary(outcome).text)
                     if outcome.rolledBack { failure = failure ?? 65 }
                 } catch let error as IngestError {
@@ -56,22 +142,19 @@ struct ImportEncounters: ParsableCommand {
         }
     }
 
-    private func importOne(
-        _ file: String, database: CodeAuditDatabase, pseudonymizer: PatientPseudonymizer, options: ImportOptions
-    ) throws -> ImportOutcome {
-        var options = options
+    private func importOne(_ file: String, importer: Importer) throws -> ImportOutcome {
         var path = file
+        var importer = importer
         var temporary: String?
         if file == "-" {
             let copy = try StandardInput.copyToTemporaryFile()
             temporary = copy
             path = copy
-            options.displayName = "(stdin)"
+            importer = importer.readingStandardInput()
         }
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
-        let importer = EncounterImporter(database: database, pseudonymizer: pseudonymizer, options: options)
-        let progress = ProgressLine(label: options.displayName ?? file)
+        let progress = ProgressLine(label: file == "-" ? "(stdin)" : file)
         defer { progress.finish() }
-        return try importer.importFile(path, progress: progress.update)
+        return try importer.importFile(path, kind: kind, progress: progress.update)
     }
 }

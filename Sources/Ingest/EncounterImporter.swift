@@ -33,14 +33,13 @@ public struct EncounterImporter {
     ///   is committed then), any error `progress` throws, and database errors.
     public func importFile(_ path: String, progress: (ImportProgress) throws -> Void = { _ in }) throws -> ImportOutcome
     {
-        let handler = EncounterRows(options: options, pseudonymizer: pseudonymizer)
-        return try FileImport(database: database, pseudonymizer: pseudonymizer, options: options)
-            .run(path, handler: handler, progress: progress)
+        try Importer(database: database, pseudonymizer: pseudonymizer, options: options)
+            .importFile(path, kind: .encounters, progress: progress)
     }
 }
 
 /// The rows of an encounter export: service lines, merged into encounters.
-private final class EncounterRows: RowHandler {
+final class EncounterRows: RowHandler {
     let kind = ImportKind.encounters
     let columns = ColumnSpec.encounterColumns
     let patientColumn: String? = "patient_id"

@@ -263,6 +263,30 @@ enum FieldParsers {
         return .success(minutes)
     }
 
+    /// Hours worked in a day: a decimal number above 0 and at most 24 with at
+    /// most 2 decimals (`7.5`, `7.25`), in hundredths of an hour (exact sums).
+    static func centihours(_ bytes: FieldBytes, text: () -> String) -> Result<Int, FieldProblem> {
+        let value: Int? = {
+            let pieces = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            guard (1...2).contains(pieces.count), let whole = pieces[0].isEmpty ? 0 : number(pieces[0]) else {
+                return nil
+            }
+            guard pieces.count == 2 else { return whole * 100 }
+            let fraction = pieces[1]
+            guard !fraction.isEmpty, fraction.count <= 2 || fraction.dropFirst(2).allSatisfy({ $0 == 48 }),
+                let digits = number(fraction.prefix(2))
+            else { return nil }
+            return whole * 100 + (fraction.count == 1 ? digits * 10 : digits)
+        }()
+        guard let value, value > 0, value <= 2400 else {
+            return .failure(
+                FieldProblem(
+                    "hours '\(text())' is not a number of hours above 0 and at most 24, with at most 2 decimals (7.5, 7.25)"
+                ))
+        }
+        return .success(value)
+    }
+
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// The value of a run of ASCII digits; nil when empty or not all digits.

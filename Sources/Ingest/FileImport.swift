@@ -246,3 +246,52 @@ struct PseudonymCache {
         return value
     }
 }
+
+/// Imports files of any kind: encounters, audit findings, fee schedules or coder hours.
+///
+/// ```swift
+/// let importer = Importer(database: database, pseudonymizer: pseudonymizer, options: options)
+/// let outcome = try importer.importFile("hours-2026-10.csv", kind: .hours)
+/// ```
+public struct Importer {
+    let database: CodeAuditDatabase
+    let pseudonymizer: PatientPseudonymizer
+    let options: ImportOptions
+
+    public init(database: CodeAuditDatabase, pseudonymizer: PatientPseudonymizer, options: ImportOptions) {
+        self.database = database
+        self.pseudonymizer = pseudonymizer
+        self.options = options
+    }
+
+    /// The same importer for a copy of standard input: named `(stdin)`, with no
+    /// rejects file (there is no folder beside the input to write it to).
+    public func readingStandardInput() -> Importer {
+        var options = options
+        options.displayName = "(stdin)"
+        return Importer(database: database, pseudonymizer: pseudonymizer, options: options)
+    }
+
+    /// Imports one file of `kind`, in one transaction.
+    ///
+    /// - returns: what was loaded and rejected; with `strict`, an outcome whose
+    ///   `rolledBack` is true when rows were rejected.
+    /// - throws: `IngestError` when the file cannot be imported at all (nothing
+    ///   is committed then), any error `progress` throws, and database errors.
+    public func importFile(
+        _ path: String, kind: ImportKind, progress: (ImportProgress) throws -> Void = { _ in }
+    ) throws -> ImportOutcome {
+        let run = FileImport(database: database, pseudonymizer: pseudonymizer, options: options)
+        switch kind {
+        case .encounters:
+            return try run.run(
+                path, handler: EncounterRows(options: options, pseudonymizer: pseudonymizer), progress: progress)
+        case .hours:
+            return try run.run(path, handler: HourRows(today: options.today), progress: progress)
+        case .fees:
+            return try run.run(path, handler: FeeRows(file: options.displayName ?? path), progress: progress)
+        case .audits:
+            return try run.run(path, handler: AuditRows(options: options), progress: progress)
+        }
+    }
+}

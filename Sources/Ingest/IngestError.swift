@@ -19,6 +19,8 @@ public enum IngestError: LocalizedError, Equatable {
     case codeSet(file: String, line: Int, reason: String)
     /// The pseudonymization key cannot be used.
     case keyFile(path: String, reason: String)
+    /// A fee schedule gives overlapping effective ranges for one payer, code and modifier.
+    case overlappingRates(file: String, clashes: [String])
     /// `--strict` was given and rows were rejected.
     case strictRejects(file: String, count: Int)
 
@@ -56,6 +58,9 @@ public enum IngestError: LocalizedError, Equatable {
             return "\(file), line \(line): \(reason)"
         case .keyFile(let path, let reason):
             return "\(path): \(reason)"
+        case .overlappingRates(let file, let clashes):
+            return "\(file): rates of one payer, code and modifier overlap in time, so a service date would have two "
+                + "rates; nothing was imported. Give each range its own dates:\n  " + clashes.joined(separator: "\n  ")
         case .strictRejects(let file, let count):
             return "\(file): \(count) row\(count == 1 ? "" : "s") rejected and --strict is on: nothing was imported"
         }
@@ -65,7 +70,7 @@ public enum IngestError: LocalizedError, Equatable {
     public var exitCode: Int32 {
         switch self {
         case .unreadable, .keyFile: 66
-        case .encoding, .malformed, .empty, .missingColumns, .mapping, .codeSet, .strictRejects: 65
+        case .encoding, .malformed, .empty, .missingColumns, .mapping, .codeSet, .overlappingRates, .strictRejects: 65
         }
     }
 }

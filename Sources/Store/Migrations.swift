@@ -12,6 +12,11 @@ extension CodeAuditDatabase {
             try db.execute(sql: importLogSchema)
             try db.execute(sql: encounterSchema)
         }
+        migrator.registerMigration("v2: coder hours, fee schedule, audit findings") { db in
+            try db.execute(sql: coderHoursSchema)
+            try db.execute(sql: feeScheduleSchema)
+            try db.execute(sql: auditSchema)
+        }
         return migrator
     }
 }
@@ -99,4 +104,68 @@ private let encounterSchema = """
     CREATE INDEX encounter_replacement_batch ON encounter_replacement(batch_id);
     CREATE INDEX encounter_replacement_encounter ON encounter_replacement(encounter_id);
     CREATE INDEX encounter_replacement_previous_batch ON encounter_replacement(previous_batch_id);
+    """
+
+/// Hours in hundredths (7.25 hours = 725), so that sums are exact.
+private let coderHoursSchema = """
+    CREATE TABLE coder_hours (
+        id INTEGER PRIMARY KEY,
+        coder TEXT NOT NULL,
+        work_date TEXT NOT NULL,
+        centihours INTEGER NOT NULL CHECK (centihours > 0 AND centihours <= 2400),
+        batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+        UNIQUE (coder, work_date)
+    ) STRICT;
+    CREATE INDEX coder_hours_batch ON coder_hours(batch_id);
+    CREATE INDEX coder_hours_work_date ON coder_hours(work_date);
+    """
+
+/// `payer` '*' is any payer without its own rate; `modifier` '' is any
+/// modifier; `effective_to` NULL is open-ended.
+private let feeScheduleSchema = """
+    CREATE TABLE fee_rate (
+        id INTEGER PRIMARY KEY,
+        payer TEXT NOT NULL,
+        procedure_code TEXT NOT NULL,
+        modifier TEXT NOT NULL DEFAULT '',
+        amount_cents INTEGER NOT NULL,
+        effective_from TEXT NOT NULL,
+        effective_to TEXT,
+        batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+        CHECK (effective_to IS NULL OR effective_to >= effective_from)
+    ) STRICT;
+    CREATE INDEX fee_rate_lookup ON fee_rate(procedure_code, payer, modifier, effective_from);
+    CREATE INDEX fee_rate_batch ON fee_rate(batch_id);
+    """
+
+private let auditSchema = """
+    CREATE TABLE audit_finding (
+        id INTEGER PRIMARY KEY,
+        encounter_id INTEGER NOT NULL REFERENCES encounter(id) ON DELETE CASCADE,
+        batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+        source_line INTEGER NOT NULL,
+        auditor TEXT NOT NULL,
+        audit_date TEXT NOT NULL,
+        code_type TEXT NOT NULL CHECK (code_type IN ('CPT', 'HCPCS', 'ICD10', 'MOD')),
+        submitted_code TEXT,
+        audited_code TEXT,
+        submitted_units INTEGER,
+        audited_units INTEGER,
+        category TEXT,
+        comment TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('agree', 'revised', 'deleted', 'added')),
+        CHECK (submitted_code IS NOT NULL OR audited_code IS NOT NULL)
+    ) STRICT;
+    CREATE INDEX audit_finding_encounter ON audit_finding(encounter_id);
+    CREATE INDEX audit_finding_batch ON audit_finding(batch_id);
+
+    CREATE TABLE audit_replacement (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+        encounter_id INTEGER NOT NULL REFERENCES encounter(id) ON DELETE CASCADE,
+        previous_batch_id INTEGER NOT NULL REFERENCES import_batch(id)
+    ) STRICT;
+    CREATE INDEX audit_replacement_batch ON audit_replacement(batch_id);
+    CREATE INDEX audit_replacement_encounter ON audit_replacement(encounter_id);
+    CREATE INDEX audit_replacement_previous_batch ON audit_replacement(previous_batch_id);
     """

@@ -1,0 +1,232 @@
+import Store
+
+extension ColumnSpec {
+    /// The columns of an audit-findings file (SPEC 3.2).
+    public static let auditColumns: [ColumnSpec] = [
+        ColumnSpec("encounter_id", required: true, aliases: encounterColumns[0].aliases),
+        ColumnSpec(
+            "auditor", required: true,
+            aliases: ["auditor", "Auditor", "Auditor Name", "Reviewer", "Audited By", "Reviewed By", "Auditor ID"]),
+        ColumnSpec(
+            "audit_date", required: true,
+            aliases: ["audit_date", "Audit Date", "Review Date", "Date Audited", "Date Reviewed", "Audited On"]),
+        ColumnSpec("code_type", aliases: ["code_type", "Code Type", "Type", "Code Set"]),
+        ColumnSpec(
+            "submitted_code",
+            aliases: [
+                "submitted_code", "Submitted Code", "Original Code", "Billed Code", "Coded", "Code Submitted",
+                "Coder Code", "Submitted",
+            ]),
+        ColumnSpec(
+            "audited_code",
+            aliases: [
+                "audited_code", "Audited Code", "Corrected Code", "Recommended Code", "Auditor Code", "Code Audited",
+                "Audited", "Correct Code",
+            ]),
+        ColumnSpec(
+            "submitted_units", aliases: ["submitted_units", "Submitted Units", "Billed Units", "Original Units"]),
+        ColumnSpec(
+            "audited_units", aliases: ["audited_units", "Audited Units", "Corrected Units", "Recommended Units"]),
+        ColumnSpec(
+            "category",
+            aliases: ["category", "Category", "Error Category", "Finding Category", "Error Type", "Finding Type"]),
+        ColumnSpec("comment", aliases: ["comment", "Comment", "Comments", "Notes", "Note", "Rationale"]),
+    ]
+}
+
+/// The rows of an audit-findings file: one row per reviewed code. The rows of
+/// one encounter in a file are its audit; they replace an audit an earlier
+/// import stored for it.
+final class AuditRows: RowHandler {
+    let kind = ImportKind.audits
+    let columns = ColumnSpec.auditColumns
+    let patientColumn: String? = nil
+    private let options: ImportOptions
+    private var map: HeaderMap?
+    private var batchID: Int64 = 0
+    /// Encounters this import has findings for (an audit file is a sample, not an export).
+    private var audited = Set<Int64>()
+    private var replaced = 0
+    private var outcomes: [AuditFindingValues.Outcome: Int] = [:]
+
+    init(options: ImportOptions) {
+        self.options = options
+    }
+
+    func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws {
+        self.map = map
+        self.batchID = batchID
+    }
+
+    func importRow(_ record: CSVRecord, session: ImportSession) throws -> [RowProblem] {
+        guard let map else { return [] }
+        let encounterColumn = map.index(of: "encounter_id")
+        let externalID = encounterColumn.map { record[$0] } ?? ""
+        var encounterID: Int64?
+        var problems: [RowProblem] = []
+        if externalID.isEmpty {
+            problems.append(RowProblem(column: encounterColumn, reason: "encounter id is blank"))
+        } else {
+            encounterID = try session.encounterRowID(externalID: externalID)
+            if encounterID == nil {
+                problems.append(
+                    RowProblem(
+                        column: encounterColumn,
+                        reason: "unknown encounter '\(externalID)': import the encounter export that holds it first"))
+            }
+        }
+        switch parse(record, map: map) {
+        case .failure(let failure): problems += failure.problems
+        case .success(let finding):
+            guard problems.isEmpty, let encounterID else { break }
+            if audited.insert(encounterID).inserted,
+                try session.replaceStoredAudit(encounterID: encounterID, batchID: batchID)
+            {
+                replaced += 1
+            }
+            try session.storeFinding(finding, encounterID: encounterID, batchID: batchID)
+            outcomes[finding.outcome, default: 0] += 1
+        }
+        return problems
+    }
+
+    func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
+        outcome.counts.encountersReplaced = replaced
+        let counts = AuditFindingValues.Outcome.allCases.map { "\(outcomes[$0, default: 0]) \($0.rawValue)" }
+        outcome.details.append(
+            "\(audited.count) encounters audited (\(replaced) earlier audits replaced); findings: "
+                + counts.joined(separator: ", "))
+    }
+
+    // MARK: - Parsing
+
+    private func parse(_ record: CSVRecord, map: HeaderMap) -> Result<AuditFindingValues, RowProblems> {
+        var problems: [RowProblem] = []
+        func cell(_ column: String) -> (index: Int?, value: String) {
+            let index = map.index(of: column)
+            return (index, index.map { record[$0] } ?? "")
+        }
+        let auditor = cell("auditor")
+        if auditor.value.isEmpty { problems.append(RowProblem(column: auditor.index, reason: "auditor is blank")) }
+        var auditDate: CalendarDay?
+        let date = cell("audit_date")
+        if let index = date.index, !date.value.isEmpty {
+            switch record.withBytes(
+                index, { FieldParsers.day($0, label: "audit date", today: options.today) { date.value } })
+            {
+            case .success(let day): auditDate = day
+            case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
+            }
+        } else {
+            problems.append(RowProblem(column: date.index, reason: "audit date is blank"))
+        }
+        let submitted = cell("submitted_code")
+        let audited = cell("audited_code")
+        let submittedCode = submitted.value.isEmpty ? nil : MedicalCodes.normalize(submitted.value)
+        let auditedCode = audited.value.isEmpty ? nil : MedicalCodes.normalize(audited.value)
+        guard let shapeSource = submittedCode ?? auditedCode else {
+            problems.append(
+                RowProblem(
+                    column: submitted.index ?? audited.index,
+                    reason: "submitted and audited code are both blank; a finding judges one code (blank submitted "
+                        + "code: the auditor added it; blank audited code: the auditor deleted it)"))
+            return .failure(RowProblems(problems: problems))
+        }
+        let typeCell = cell("code_type")
+        let type: AuditFindingValues.CodeType
+        if !typeCell.value.isEmpty {
+            guard let given = Self.codeType(named: typeCell.value) else {
+                problems.append(
+                    RowProblem(
+                        column: typeCell.index,
+                        reason: "code type '\(typeCell.value)' is not one of CPT, HCPCS, ICD10, MOD"))
+                return .failure(RowProblems(problems: problems))
+            }
+            type = given
+        } else if let inferred = Self.codeType(ofShape: shapeSource) {
+            type = inferred
+        } else {
+            problems.append(
+                RowProblem(
+                    column: submittedCode == nil ? audited.index : submitted.index,
+                    reason: "cannot tell the code type of '\(shapeSource)'; give code_type (CPT, HCPCS, ICD10, MOD) "
+                        + "or write ICD-10-CM codes with their dot"))
+            return .failure(RowProblems(problems: problems))
+        }
+        let codes = [(submitted.index, submittedCode, "submitted"), (audited.index, auditedCode, "audited")].map {
+            index, code, label -> String? in
+            guard let code else { return nil }
+            if let problem = Self.problem(with: code, type: type, codeSet: options.codeSet) {
+                problems.append(RowProblem(column: index, reason: "\(label) code: \(problem)"))
+            }
+            return type == .icd10 ? MedicalCodes.undotted(code) : code
+        }
+        var units: [Int?] = [nil, nil]
+        if type.isProcedure {
+            for (slot, column, code) in [(0, "submitted_units", codes[0]), (1, "audited_units", codes[1])]
+            where code != nil {
+                guard let index = map.index(of: column), !record.isBlank(index) else {
+                    units[slot] = 1
+                    continue
+                }
+                switch record.withBytes(index, { FieldParsers.units($0) { record[index] } }) {
+                case .success(let value): units[slot] = value
+                case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
+                }
+            }
+        }
+        guard problems.isEmpty, let auditDate else { return .failure(RowProblems(problems: problems)) }
+        let outcome: AuditFindingValues.Outcome
+        switch (codes[0], codes[1]) {
+        case (nil, _): outcome = .added
+        case (_, nil): outcome = .deleted
+        case let (before?, after?): outcome = before == after && units[0] == units[1] ? .agree : .revised
+        }
+        let category = cell("category").value
+        let comment = cell("comment").value
+        return .success(
+            AuditFindingValues(
+                sourceLine: record.line, auditor: auditor.value, auditDate: auditDate.description, codeType: type,
+                submittedCode: codes[0], auditedCode: codes[1], submittedUnits: units[0], auditedUnits: units[1],
+                category: category.isEmpty ? nil : category, comment: comment.isEmpty ? nil : comment,
+                outcome: outcome))
+    }
+
+    /// A code type as auditors write it: `CPT`, `HCPCS`, `ICD10` (`ICD-10`,
+    /// `ICD-10-CM`, `DX`), `MOD` (`Modifier`).
+    static func codeType(named name: String) -> AuditFindingValues.CodeType? {
+        switch ColumnSpec.normalize(name).uppercased() {
+        case "CPT": .cpt
+        case "HCPCS", "HCPCSII", "HCPCSLEVELII": .hcpcs
+        case "ICD10", "ICD10CM", "ICD", "DX", "DIAGNOSIS": .icd10
+        case "MOD", "MODIFIER": .modifier
+        default: nil
+        }
+    }
+
+    /// The code type a code's shape says (SPEC 3.2): 2 characters `MOD`; 5 digits
+    /// or 4 digits and F/T/U `CPT`; a letter and 4 digits `HCPCS`; anything with
+    /// a dot, or another ICD-10-CM shape, `ICD10`.
+    static func codeType(ofShape code: String) -> AuditFindingValues.CodeType? {
+        if code.count == 2 { return .modifier }
+        if MedicalCodes.isCPT(code) { return .cpt }
+        if MedicalCodes.isHCPCS(code) { return .hcpcs }
+        if code.contains(".") || ICD10CodeSet.hasICD10Shape(MedicalCodes.undotted(code)) { return .icd10 }
+        return nil
+    }
+
+    /// Why a code does not fit its type, or nil.
+    static func problem(with code: String, type: AuditFindingValues.CodeType, codeSet: ICD10CodeSet) -> String? {
+        switch type {
+        case .cpt, .hcpcs:
+            return MedicalCodes.isCPT(code) || MedicalCodes.isHCPCS(code)
+                ? nil
+                : "'\(code)' is not a CPT code (5 digits, or 4 digits and F, T or U) or a HCPCS Level II code "
+                    + "(a letter A–V and 4 digits)"
+        case .modifier:
+            return MedicalCodes.isModifier(code) ? nil : "modifier '\(code)' is not 2 letters or digits"
+        case .icd10:
+            return codeSet.problem(with: MedicalCodes.undotted(code))
+        }
+    }
+}

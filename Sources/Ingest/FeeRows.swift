@@ -1,0 +1,164 @@
+import Store
+
+extension ColumnSpec {
+    /// The columns of a fee schedule (SPEC 3.3).
+    public static let feeColumns: [ColumnSpec] = [
+        ColumnSpec(
+            "payer", required: true,
+            aliases: [
+                "payer", "Payer", "Payer Name", "Insurance", "Insurance Name", "Plan", "Carrier", "Financial Class",
+            ]
+        ),
+        ColumnSpec(
+            "procedure_code", required: true,
+            aliases: [
+                "procedure_code", "CPT", "CPT/HCPCS", "HCPCS", "Procedure Code", "Proc Code", "CPT Code", "HCPCS Code",
+                "Code", "Service Code",
+            ]),
+        ColumnSpec("modifier", aliases: ["modifier", "Modifier", "Mod", "CPT Modifier"]),
+        ColumnSpec(
+            "amount", required: true,
+            aliases: [
+                "amount", "Amount", "Rate", "Contract Rate", "Fee", "Allowed", "Allowed Amount", "Allowable",
+                "Expected", "Expected Allowed", "Contracted Amount",
+            ]),
+        ColumnSpec(
+            "effective_from",
+            aliases: [
+                "effective_from", "Effective From", "Effective Date", "Start Date", "From", "Begin Date", "Valid From",
+            ]
+        ),
+        ColumnSpec(
+            "effective_to",
+            aliases: ["effective_to", "Effective To", "End Date", "Through", "Thru", "To", "Term Date", "Valid To"]),
+    ]
+}
+
+/// The rows of a fee schedule: contract rates per payer, code and modifier,
+/// each over an effective range. Ranges of one payer, code and modifier must
+/// not overlap, within the file or with stored rates; a row with the same
+/// start as a stored rate replaces it (a corrected rate).
+final class FeeRows: RowHandler {
+    let kind = ImportKind.fees
+    let columns = ColumnSpec.feeColumns
+    let patientColumn: String? = nil
+    private let file: String
+    private var map: HeaderMap?
+    private var batchID: Int64 = 0
+    /// The file line of each rate this import stored, to name clashing rows.
+    private var lines: [Int64: Int] = [:]
+    private var clashes: [String] = []
+    private var stored = 0
+    private var replaced = 0
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws {
+        self.map = map
+        self.batchID = batchID
+    }
+
+    func importRow(_ record: CSVRecord, session: ImportSession) throws -> [RowProblem] {
+        guard let map else { return [] }
+        switch parse(record, map: map) {
+        case .failure(let failure):
+            return failure.problems
+        case .success(let rate):
+            var replaces: FeeRateOverlap?
+            for overlap in try session.overlappingRates(rate) {
+                if overlap.batchID != batchID, overlap.effectiveFrom == rate.effectiveFrom, replaces == nil {
+                    replaces = overlap
+                    continue
+                }
+                let other =
+                    overlap.batchID == batchID
+                    ? "line \(lines[overlap.id] ?? 0) of this file"
+                    : "the rate stored by import batch \(overlap.batchID)"
+                clashes.append(
+                    "line \(record.line): \(describe(rate)) overlaps \(other) (\(overlap.effectiveFrom) to "
+                        + "\(overlap.effectiveTo ?? "open end"))")
+            }
+            if let replaces {
+                try session.removeRate(id: replaces.id)
+                replaced += 1
+            }
+            lines[try session.storeRate(rate, batchID: batchID)] = record.line
+            stored += 1
+            return []
+        }
+    }
+
+    func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
+        if !clashes.isEmpty { throw IngestError.overlappingRates(file: file, clashes: clashes) }
+        outcome.counts.encountersReplaced = replaced
+        outcome.details.append("\(stored) rates: \(stored - replaced) new, \(replaced) replaced")
+    }
+
+    private func describe(_ rate: FeeRateValues) -> String {
+        "payer \(rate.payer), code \(rate.procedureCode)" + (rate.modifier.isEmpty ? "" : ", modifier \(rate.modifier)")
+            + " from \(rate.effectiveFrom) to \(rate.effectiveTo ?? "open end")"
+    }
+
+    private func parse(_ record: CSVRecord, map: HeaderMap) -> Result<FeeRateValues, RowProblems> {
+        var problems: [RowProblem] = []
+        func text(_ column: String) -> (index: Int?, value: String) {
+            let index = map.index(of: column)
+            return (index, index.map { record[$0] } ?? "")
+        }
+        let payer = text("payer")
+        if payer.value.isEmpty {
+            problems.append(RowProblem(column: payer.index, reason: "payer is blank (write * for any payer)"))
+        }
+        let code = text("procedure_code")
+        let procedure = MedicalCodes.normalize(code.value)
+        if !MedicalCodes.isCPT(procedure) && !MedicalCodes.isHCPCS(procedure) {
+            problems.append(
+                RowProblem(
+                    column: code.index,
+                    reason: "procedure code '\(code.value)' is not a CPT code (5 digits, or 4 digits and F, T or U) "
+                        + "or a HCPCS Level II code (a letter A–V and 4 digits)"))
+        }
+        let modifierCell = text("modifier")
+        let modifier = MedicalCodes.normalize(modifierCell.value)
+        if !modifier.isEmpty && !MedicalCodes.isModifier(modifier) {
+            problems.append(
+                RowProblem(column: modifierCell.index, reason: "modifier '\(modifier)' is not 2 letters or digits"))
+        }
+        var amount: Int64?
+        if let index = map.index(of: "amount"), !record.isBlank(index) {
+            switch record.withBytes(index, { FieldParsers.cents($0, label: "amount") { record[index] } }) {
+            case .success(let cents) where cents >= 0: amount = cents
+            case .success: problems.append(RowProblem(column: index, reason: "amount '\(record[index])' is negative"))
+            case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
+            }
+        } else {
+            problems.append(RowProblem(column: map.index(of: "amount"), reason: "amount is blank"))
+        }
+        func day(_ column: String, label: String) -> CalendarDay? {
+            guard let index = map.index(of: column), !record.isBlank(index) else { return nil }
+            guard let day = record.withBytes(index, { CalendarDay(parsing: $0) }) else {
+                problems.append(
+                    RowProblem(
+                        column: index,
+                        reason: "\(label) '\(record[index])' is not a date; \(FieldParsers.dateForms)"))
+                return nil
+            }
+            return day
+        }
+        let from = day("effective_from", label: "effective from") ?? CalendarDay(year: 1, month: 1, day: 1)!
+        let to = day("effective_to", label: "effective to")
+        if let to, to < from {
+            problems.append(
+                RowProblem(
+                    column: map.index(of: "effective_to"), reason: "effective to \(to) is before effective from \(from)"
+                ))
+        }
+        guard problems.isEmpty, let amount else { return .failure(RowProblems(problems: problems)) }
+        return .success(
+            FeeRateValues(
+                payer: payer.value, procedureCode: procedure, modifier: modifier,
+                amountCents: amount, effectiveFrom: from.description, effectiveTo: to?.description))
+    }
+}

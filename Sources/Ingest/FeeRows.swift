@@ -47,7 +47,8 @@ final class FeeRows: RowHandler {
     private var batchID: Int64 = 0
     /// The file line of each rate this import stored, to name clashing rows.
     private var lines: [Int64: Int] = [:]
-    private var clashes: [String] = []
+    /// The rates this import stored, by row id (a fee schedule is small).
+    private var rates: [Int64: FeeRateValues] = [:]
     private var stored = 0
     private var replaced = 0
 
@@ -66,31 +67,37 @@ final class FeeRows: RowHandler {
         case .failure(let failure):
             return failure.problems
         case .success(let rate):
-            var replaces: FeeRateOverlap?
-            for overlap in try session.overlappingRates(rate) {
-                if overlap.batchID != batchID, overlap.effectiveFrom == rate.effectiveFrom, replaces == nil {
-                    replaces = overlap
-                    continue
-                }
-                let other =
-                    overlap.batchID == batchID
-                    ? "line \(lines[overlap.id] ?? 0) of this file"
-                    : "the rate stored by import batch \(overlap.batchID)"
-                clashes.append(
-                    "line \(record.line): \(describe(rate)) overlaps \(other) (\(overlap.effectiveFrom) to "
-                        + "\(overlap.effectiveTo ?? "open end"))")
-            }
-            if let replaces {
-                try session.removeRate(id: replaces.id)
+            // A stored rate with the same start is corrected by this row; overlaps are judged
+            // once the whole file is in, so the order of the rows does not matter.
+            if let earlier = try session.overlappingRates(rate).first(where: {
+                $0.batchID != batchID && $0.effectiveFrom == rate.effectiveFrom
+            }) {
+                try session.removeRate(id: earlier.id)
                 replaced += 1
             }
-            lines[try session.storeRate(rate, batchID: batchID)] = record.line
+            let id = try session.storeRate(rate, batchID: batchID)
+            lines[id] = record.line
+            rates[id] = rate
             stored += 1
             return []
         }
     }
 
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
+        var clashes: [String] = []
+        for (id, rate) in rates.sorted(by: { lines[$0.key]! < lines[$1.key]! }) {
+            for overlap in try session.overlappingRates(rate) where overlap.id != id {
+                // A clash between two rows of this file is named once, at the later row.
+                if overlap.batchID == batchID && lines[overlap.id]! > lines[id]! { continue }
+                let other =
+                    overlap.batchID == batchID
+                    ? "line \(lines[overlap.id]!) of this file"
+                    : "the rate stored by import batch \(overlap.batchID)"
+                clashes.append(
+                    "line \(lines[id]!): \(describe(rate)) overlaps \(other) (\(overlap.effectiveFrom) to "
+                        + "\(overlap.effectiveTo ?? "open end"))")
+            }
+        }
         if !clashes.isEmpty { throw IngestError.overlappingRates(file: file, clashes: clashes) }
         outcome.counts.encountersReplaced = replaced
         outcome.details.append("\(stored) rates: \(stored - replaced) new, \(replaced) replaced")
@@ -140,9 +147,7 @@ final class FeeRows: RowHandler {
             guard let index = map.index(of: column), !record.isBlank(index) else { return nil }
             guard let day = record.withBytes(index, { CalendarDay(parsing: $0) }) else {
                 problems.append(
-                    RowProblem(
-                        column: index,
-                        reason: "\(label) '\(record[index])' is not a date; \(FieldParsers.dateForms)"))
+                    RowProblem(column: index, reason: FieldParsers.dateProblem(record[index], label: label)))
                 return nil
             }
             return day

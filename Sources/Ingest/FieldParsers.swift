@@ -17,7 +17,7 @@ enum FieldParsers {
         return .success(day)
     }
 
-    private static func dateProblem(_ text: String, label: String) -> String {
+    static func dateProblem(_ text: String, label: String) -> String {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
         if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
             (text.contains("/") && parts.last!.count == 2) || (text.contains("-") && parts.first!.count == 2)

@@ -18,9 +18,16 @@ enum IdentifierColumns {
         "class", "employer", "group", "place",
     ]
 
+    /// The headers of a patient number (MRN, account number…): an identifier in
+    /// any file that does not pseudonymize it as its patient column.
+    private static let patientNumbers = Set(
+        ColumnSpec.encounterColumns.first { $0.name == "patient_id" }!.aliases.map(ColumnSpec.normalize))
+
     /// Whether a normalized header names a direct identifier.
     static func looksLikeIdentifier(_ normalized: String) -> Bool {
-        if exact.contains(normalized) || normalized.hasSuffix("dob") { return true }
+        if exact.contains(normalized) || patientNumbers.contains(normalized) || normalized.hasSuffix("dob") {
+            return true
+        }
         if fragments.contains(where: normalized.contains) { return true }
         if normalized.contains("name") {
             return !organizational.contains(where: normalized.contains)

@@ -29,17 +29,26 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The one CSV writer (RFC 4180 quoting by libcsv), for rejects files and exports.
+        .target(name: "CSVOutput", dependencies: ["CCSV"]),
         .target(
             name: "Ingest",
             dependencies: [
-                "CCSV", "CICD10", "Store",
+                "CCSV", "CICD10", "CSVOutput", "Store",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Metrics as SQL over the store, returned as plain values.
+        .target(
+            name: "Analytics",
+            dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // CSV exports (and later the HTML report) from Analytics' values; no database access.
+        .target(name: "Report", dependencies: ["Analytics", "CSVOutput"]),
         .target(
             name: "CLI",
             dependencies: [
-                "Ingest", "Store",
+                "Analytics", "Ingest", "Report", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,6 +67,15 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "AnalyticsTests",
+            dependencies: [
+                "Analytics", "Ingest", "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Analytics", "CSVOutput"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")]

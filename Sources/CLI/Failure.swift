@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSVOutput
 import Foundation
 import Ingest
 import Store
@@ -17,6 +18,9 @@ func exitingOnFailure(_ body: () throws -> Void) throws {
         printError("codeaudit: \(error.localizedDescription)")
         throw ExitCode(error.exitCode)
     } catch let error as StoreError {
+        printError("codeaudit: \(error.localizedDescription)")
+        throw ExitCode(73)
+    } catch let error as CSVWriteError {
         printError("codeaudit: \(error.localizedDescription)")
         throw ExitCode(73)
     } catch let error as ExitCode {

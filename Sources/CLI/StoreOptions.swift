@@ -27,6 +27,19 @@ struct StoreOptions: ParsableArguments {
             ?? KeyFile.defaultPath(forDatabase: databasePath)
     }
 
+    /// Opens a database that exists; an export or report never creates one.
+    ///
+    /// - throws: `ExitCode(66)` with a message when there is no database at the path.
+    func openExisting() throws -> CodeAuditDatabase {
+        guard CodeAuditDatabase.exists(at: databasePath) else {
+            printError(
+                "codeaudit: no database at \(databasePath); import files first (codeaudit import encounters FILE), "
+                    + "or name it with --db or CODEAUDIT_DB")
+            throw ExitCode(66)
+        }
+        return try CodeAuditDatabase(path: databasePath)
+    }
+
     /// Opens the database, creating it and its key when it does not exist yet.
     /// Returns the store, the key and whether they were created.
     func openCreatingIfNeeded() throws -> (CodeAuditDatabase, PatientPseudonymizer, created: Bool) {

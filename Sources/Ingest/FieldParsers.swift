@@ -71,7 +71,8 @@ enum FieldParsers {
     /// splitting; nil for anything else, which the general parser then reads.
     private static func isoLocalTimestamp(_ bytes: FieldBytes) -> (String, CalendarDay)? {
         let b = bytes.startIndex
-        guard bytes.count == 19 || bytes.count == 16, bytes[b + 10] == 0x20 || bytes[b + 10] == UInt8(ascii: "T"),
+        guard bytes.count == 19 || bytes.count == 16, bytes[b + 4] == UInt8(ascii: "-"),
+            bytes[b + 10] == 0x20 || bytes[b + 10] == UInt8(ascii: "T"),
             bytes[b + 13] == UInt8(ascii: ":"), let day = CalendarDay(parsing: bytes[b..<b + 10]),
             let hour = number(bytes[b + 11..<b + 13]), hour < 24, let minute = number(bytes[b + 14..<b + 16]),
             minute < 60

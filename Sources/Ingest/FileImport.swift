@@ -1,3 +1,4 @@
+import CSVOutput
 import Foundation
 import Store
 

@@ -69,3 +69,10 @@ public final class CodeAuditDatabase: Sendable {
         throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
 }
+
+extension CodeAuditDatabase {
+    /// Runs read-only SQL: the analytics read the store through this.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+}

@@ -1,6 +1,14 @@
 import CCSV
 import Foundation
 
+/// A file that cannot be written.
+public struct CSVWriteError: LocalizedError, Equatable {
+    public var path: String
+    public var reason: String
+
+    public var errorDescription: String? { "cannot write \(path): \(reason)" }
+}
+
 /// Writes RFC 4180 CSV: comma-separated, CRLF line ends, a field quoted (by
 /// libcsv) only when it holds a comma, a quote, a line break or surrounding
 /// spaces.
@@ -12,7 +20,7 @@ public final class CSVWriter {
     public init(path: String, bom: Bool) throws {
         let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
         guard fd >= 0 else {
-            throw IngestError.unreadable(file: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+            throw CSVWriteError(path: path, reason: String(cString: strerror(errno)))
         }
         // An older file of the same name keeps its mode through O_TRUNC: make it private again.
         fchmod(fd, 0o600)
@@ -43,7 +51,7 @@ public final class CSVWriter {
     }
 
     /// One field, quoted when it must be.
-    static func append(_ field: String, to buffer: inout [UInt8]) {
+    public static func append(_ field: String, to buffer: inout [UInt8]) {
         let bytes = Array(field.utf8)
         let needsQuotes =
             bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }

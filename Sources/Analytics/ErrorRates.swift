@@ -1,0 +1,122 @@
+import GRDB
+
+extension Analytics {
+    /// The coding-accuracy rows of `month` (SPEC 5.1), over the audited
+    /// encounters whose service date falls in it: the practice (key `ALL`),
+    /// then each coder, provider and payer, then each code type, keys
+    /// ascending within a dimension. A month with no audit gives no row.
+    ///
+    /// ```swift
+    /// let practice = try analytics.errorRates(for: Month("2026-10")!).first
+    /// print(practice?.codeAccuracy?.formatted(decimals: 4) ?? "")  // 0.9533
+    /// ```
+    ///
+    /// - throws: any database error.
+    public func errorRates(for month: Month) throws -> [ErrorRateRow] {
+        let tallies = try database.read { db in
+            var tallies: [AccuracyGroup: AccuracyTally] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: ReviewedCode.sql, arguments: [month.firstDay, month.nextFirstDay])
+            while let row = try rows.next() {
+                let code = ReviewedCode(row)
+                for group in code.groups {
+                    tallies[group, default: AccuracyTally()].add(code)
+                }
+            }
+            return tallies
+        }
+        return tallies.sorted { $0.key < $1.key }.map { $0.value.row(month: month, group: $0.key) }
+    }
+}
+
+/// One row of `error_rates.csv` before it is computed: a dimension and a key.
+private struct AccuracyGroup: Hashable, Comparable {
+    let dimension: ErrorRateRow.Dimension
+    let key: String
+
+    /// Dimensions in the order of SPEC 5.1, keys ascending; the code types
+    /// CPT, HCPCS, ICD10, MOD happen to be in that order already.
+    static func < (a: AccuracyGroup, b: AccuracyGroup) -> Bool {
+        let order = ErrorRateRow.Dimension.allCases
+        let (left, right) = (order.firstIndex(of: a.dimension)!, order.firstIndex(of: b.dimension)!)
+        return left != right ? left < right : a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+    }
+}
+
+/// A finding row of the month, with what the accuracy figures need of its encounter.
+private struct ReviewedCode {
+    let encounterID: Int64
+    let coder: String
+    let provider: String
+    let payer: String
+    let codeType: String
+    let agrees: Bool
+    /// Nil on ICD10 and MOD rows and on a procedure row with a missing rate.
+    let price: FindingPrice?
+
+    /// Every finding of the month with its encounter and, on procedure rows, each side's rate.
+    static let sql = """
+        SELECT e.id, ifnull(e.coder, 'UNASSIGNED'), e.provider, ifnull(e.payer, 'UNKNOWN'),
+               f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code, f.audited_units,
+               \(FindingPrice.rateColumns)
+        FROM encounter e
+        JOIN audit_finding f ON f.encounter_id = e.id
+        WHERE e.service_date >= ? AND e.service_date < ?
+        """
+
+    init(_ row: Row) {
+        encounterID = row[0]
+        coder = row[1]
+        provider = row[2]
+        payer = row[3]
+        codeType = row[4]
+        agrees = (row[5] as String) == "agree"
+        price = FindingPrice(
+            submitted: (code: row[6], units: row[7], rate: row[10]),
+            audited: (code: row[8], units: row[9], rate: row[11]))
+    }
+
+    /// The rows of `error_rates.csv` this finding counts in.
+    var groups: [AccuracyGroup] {
+        [
+            AccuracyGroup(dimension: .practice, key: "ALL"), AccuracyGroup(dimension: .coder, key: coder),
+            AccuracyGroup(dimension: .provider, key: provider), AccuracyGroup(dimension: .payer, key: payer),
+            AccuracyGroup(dimension: .codeType, key: codeType),
+        ]
+    }
+}
+
+/// The counts and cents of one row of `error_rates.csv`, added up a finding at a time.
+private struct AccuracyTally {
+    /// Whether each encounter's findings in the group all agree.
+    var encounterAgrees: [Int64: Bool] = [:]
+    var reviewed = 0
+    var inError = 0
+    /// Nil until a priced procedure row counts: money is blank without one.
+    var money: (undercoded: Int64, overcoded: Int64, submitted: Int64)?
+
+    mutating func add(_ code: ReviewedCode) {
+        reviewed += 1
+        if !code.agrees { inError += 1 }
+        encounterAgrees[code.encounterID] = encounterAgrees[code.encounterID, default: true] && code.agrees
+        guard let price = code.price else { return }
+        var money = self.money ?? (0, 0, 0)
+        let delta = price.deltaCents
+        if delta > 0 { money.undercoded += delta } else { money.overcoded -= delta }
+        money.submitted += price.submittedCents
+        self.money = money
+    }
+
+    func row(month: Month, group: AccuracyGroup) -> ErrorRateRow {
+        let audited = encounterAgrees.count
+        let withErrors = encounterAgrees.values.filter { !$0 }.count
+        return ErrorRateRow(
+            month: month, dimension: group.dimension, key: group.key, encountersAudited: audited,
+            encountersWithErrors: withErrors, encounterAccuracy: Ratio(audited - withErrors, audited),
+            codesReviewed: reviewed, codesInError: inError, codeAccuracy: Ratio(reviewed - inError, reviewed),
+            codeAccuracyInterval: WilsonInterval(successes: reviewed - inError, trials: reviewed),
+            overcodedCents: money?.overcoded, undercodedCents: money?.undercoded,
+            netCents: money.map { $0.undercoded - $0.overcoded },
+            paymentErrorRate: money.flatMap { Ratio($0.overcoded + $0.undercoded, $0.submitted) })
+    }
+}

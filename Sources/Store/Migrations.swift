@@ -17,6 +17,12 @@ extension CodeAuditDatabase {
             try db.execute(sql: feeScheduleSchema)
             try db.execute(sql: auditSchema)
         }
+        migrator.registerMigration("v3: index encounters by work day") { db in
+            // Productivity counts an encounter in the month it was coded (the day of
+            // coded_at, else the service date): the analytics query uses this expression.
+            try db.execute(
+                sql: "CREATE INDEX encounter_work_day ON encounter(COALESCE(substr(coded_at, 1, 10), service_date))")
+        }
         return migrator
     }
 }

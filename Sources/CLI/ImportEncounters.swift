@@ -17,18 +17,14 @@ struct ImportEncounters: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var importOptions: ImportFileOptions
 
-    @Option(
-        name: .customLong("icd10-codes"),
-        help: ArgumentHelp(
-            "A file of billable ICD-10-CM codes, one a line, replacing the built-in FY2026 code set.",
-            valueName: "file"))
-    var icd10Codes: String?
+    @OptionGroup var codeSet: CodeSetOptions
 
     @Argument(help: ArgumentHelp("Encounter export files (CSV, tab, pipe or semicolon separated).", valueName: "file"))
     var files: [String]
 
     func run() throws {
-        try ImportFiles(kind: .encounters, store: store, options: importOptions, icd10Codes: icd10Codes).run(files)
+        try ImportFiles(kind: .encounters, store: store, options: importOptions, icd10Codes: codeSet.icd10Codes).run(
+            files)
     }
 }
 
@@ -46,18 +42,13 @@ struct ImportAudits: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var importOptions: ImportFileOptions
 
-    @Option(
-        name: .customLong("icd10-codes"),
-        help: ArgumentHelp(
-            "A file of billable ICD-10-CM codes, one a line, replacing the built-in FY2026 code set.",
-            valueName: "file"))
-    var icd10Codes: String?
+    @OptionGroup var codeSet: CodeSetOptions
 
     @Argument(help: ArgumentHelp("Audit finding files.", valueName: "file"))
     var files: [String]
 
     func run() throws {
-        try ImportFiles(kind: .audits, store: store, options: importOptions, icd10Codes: icd10Codes).run(files)
+        try ImportFiles(kind: .audits, store: store, options: importOptions, icd10Codes: codeSet.icd10Codes).run(files)
     }
 }
 
@@ -103,6 +94,16 @@ struct ImportHours: ParsableCommand {
     func run() throws {
         try ImportFiles(kind: .hours, store: store, options: importOptions, icd10Codes: nil).run(files)
     }
+}
+
+/// The ICD-10-CM code set an import of encounters or audits checks codes against.
+struct CodeSetOptions: ParsableArguments {
+    @Option(
+        name: .customLong("icd10-codes"),
+        help: ArgumentHelp(
+            "A file of billable ICD-10-CM codes, one a line, replacing the built-in FY2026 code set.",
+            valueName: "file"))
+    var icd10Codes: String?
 }
 
 /// What every import command does with its files.

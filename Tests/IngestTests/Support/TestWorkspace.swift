@@ -51,9 +51,9 @@ final class TestWorkspace {
         _ path: String, configure: (inout ImportOptions) -> Void = { _ in },
         progress: (ImportProgress) throws -> Void = { _ in }
     ) throws -> ImportOutcome {
-        let importer = EncounterImporter(
+        let importer = Importer(
             database: database, pseudonymizer: PatientPseudonymizer(key: key), options: options(configure))
-        return try importer.importFile(path, progress: progress)
+        return try importer.importFile(path, kind: .encounters, progress: progress)
     }
 
     /// A read-only connection to the same database file, for asserting on rows.

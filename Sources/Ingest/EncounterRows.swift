@@ -1,44 +1,14 @@
 import Foundation
 import Store
 
-/// Imports coded-encounter exports (SPEC 3.1) into the store, one file per
-/// transaction.
+/// The rows of a coded-encounter export (SPEC 3.1): service lines, merged
+/// into encounters. Import them with `Importer.importFile(_:kind: .encounters)`.
 ///
 /// Lines are judged in file order: a blank encounter field takes the value
 /// that earlier lines of the same encounter gave (and a later line may fill a
 /// field that earlier lines left blank); a line whose value differs from one
 /// set by earlier lines is rejected; a line that leaves a required encounter
 /// field blank when no earlier line gave it is rejected.
-///
-/// ```swift
-/// let importer = EncounterImporter(database: database, pseudonymizer: pseudonymizer, options: options)
-/// let outcome = try importer.importFile("encounters.csv")
-/// ```
-public struct EncounterImporter {
-    let database: CodeAuditDatabase
-    let pseudonymizer: PatientPseudonymizer
-    let options: ImportOptions
-
-    public init(database: CodeAuditDatabase, pseudonymizer: PatientPseudonymizer, options: ImportOptions) {
-        self.database = database
-        self.pseudonymizer = pseudonymizer
-        self.options = options
-    }
-
-    /// Imports one file.
-    ///
-    /// - returns: what was loaded and rejected; with `strict`, an outcome whose
-    ///   `rolledBack` is true when rows were rejected.
-    /// - throws: `IngestError` when the file cannot be imported at all (nothing
-    ///   is committed then), any error `progress` throws, and database errors.
-    public func importFile(_ path: String, progress: (ImportProgress) throws -> Void = { _ in }) throws -> ImportOutcome
-    {
-        try Importer(database: database, pseudonymizer: pseudonymizer, options: options)
-            .importFile(path, kind: .encounters, progress: progress)
-    }
-}
-
-/// The rows of an encounter export: service lines, merged into encounters.
 final class EncounterRows: RowHandler {
     let kind = ImportKind.encounters
     let columns = ColumnSpec.encounterColumns

@@ -15,10 +15,11 @@ extension Analytics {
     public func errorRates(for month: Month) throws -> [ErrorRateRow] {
         let tallies = try database.read { db in
             var tallies: [AccuracyGroup: AccuracyTally] = [:]
+            let schedule = try FeeSchedule(db, month: month)
             let rows = try Row.fetchCursor(
                 db, sql: ReviewedCode.sql, arguments: [month.firstDay, month.nextFirstDay])
             while let row = try rows.next() {
-                let code = ReviewedCode(row)
+                let code = ReviewedCode(row, schedule: schedule)
                 for group in code.groups {
                     tallies[group, default: AccuracyTally()].add(code)
                 }
@@ -58,13 +59,13 @@ private struct ReviewedCode {
     static let sql = """
         SELECT e.id, ifnull(e.coder, 'UNASSIGNED'), e.provider, ifnull(e.payer, 'UNKNOWN'),
                f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code, f.audited_units,
-               \(FindingPrice.rateColumns)
+               e.service_date
         FROM encounter e
         JOIN audit_finding f ON f.encounter_id = e.id
         WHERE e.service_date >= ? AND e.service_date < ?
         """
 
-    init(_ row: Row) {
+    init(_ row: Row, schedule: FeeSchedule) {
         encounterID = row[0]
         coder = row[1]
         provider = row[2]
@@ -72,8 +73,8 @@ private struct ReviewedCode {
         codeType = row[4]
         agrees = (row[5] as String) == "agree"
         price = FindingPrice(
-            submitted: (code: row[6], units: row[7], rate: row[10]),
-            audited: (code: row[8], units: row[9], rate: row[11]))
+            codeType: codeType, submitted: (code: row[6], units: row[7]), audited: (code: row[8], units: row[9]),
+            payer: payer, serviceDate: row[10], schedule: schedule)
     }
 
     /// The rows of `error_rates.csv` this finding counts in.

@@ -26,12 +26,17 @@ extension Analytics {
     ) throws -> [ReimbursementVarianceRow] {
         var payers: [String: PayerVariance] = [:]
         try database.read { db in
+            let schedule = try FeeSchedule(db, month: month)
             let cursor = try Row.fetchCursor(
-                db, sql: pricedLinesSQL, arguments: [month.firstDay, month.nextFirstDay])
+                db, sql: monthLinesSQL, arguments: [month.firstDay, month.nextFirstDay])
             while let row = try cursor.next() {
+                let payer: String = row[0]
+                let code: String = row[1]
+                let modifiers = [row[7], row[8], row[9], row[10]].compactMap { $0 as String? }
                 let line = PricedLine(
-                    units: row[2], chargeCents: row[3], allowedCents: row[4], paidCents: row[5], rateCents: row[6])
-                payers[row[0], default: PayerVariance()].add(line, code: row[1], toleranceCents: toleranceCents)
+                    units: row[2], chargeCents: row[3], allowedCents: row[4], paidCents: row[5],
+                    rateCents: schedule.rate(payer: payer, code: code, modifiers: modifiers, on: row[6]))
+                payers[payer, default: PayerVariance()].add(line, code: code, toleranceCents: toleranceCents)
             }
         }
         return payers.keys.sorted().flatMap { payer in
@@ -43,12 +48,13 @@ extension Analytics {
     }
 }
 
-/// The month's lines with their payer, code, units, money and rate per unit:
-/// one pass over the month's encounters (by the service-date index), each
-/// line priced by the fee-schedule look-up.
-private let pricedLinesSQL = """
+/// The month's lines with their payer, code, units, money, service date and
+/// modifiers: one pass over the month's encounters (by the service-date
+/// index); each line is then priced by the fee schedule's look-up.
+private let monthLinesSQL = """
     SELECT COALESCE(e.payer, 'UNKNOWN'), l.procedure_code, l.units,
-           l.charge_cents, l.allowed_cents, l.paid_cents, \(FeeLookup.lineRate)
+           l.charge_cents, l.allowed_cents, l.paid_cents, e.service_date,
+           l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4
     FROM encounter e
     JOIN encounter_line l ON l.encounter_id = e.id
     WHERE e.service_date >= ? AND e.service_date < ?

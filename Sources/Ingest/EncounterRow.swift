@@ -69,9 +69,6 @@ struct EncounterRowParser {
         diagnoses = map.columns["diagnosis_codes"] ?? []
     }
 
-    /// The patient id cell of a record, for pseudonymizing stored rejects.
-    var patientColumn: Int { patient }
-
     /// The row, or every problem found in it.
     func parse(_ record: CSVRecord) -> Result<EncounterRow, RowProblems> {
         var problems: [RowProblem] = []

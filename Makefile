@@ -38,13 +38,23 @@ test: deps lint
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
 
-# Imports SampleData/encounters.csv (copied, so its rejects file lands beside the copy) into a fresh database.
+# Imports SampleData/ (encounters, fee schedule, audit findings, coder hours) into a fresh
+# database — copies, so that rejects files land beside the copies — and writes October's exports.
+DEMO = $(SWIFT) run -q codeaudit
+DEMO_DB = --db $(DEMO_DIR)/codeaudit.sqlite
 demo: build
-	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
-	@cp SampleData/encounters.csv $(DEMO_DIR)/encounters.csv
-	$(SWIFT) run -q codeaudit init --db $(DEMO_DIR)/codeaudit.sqlite
-	$(SWIFT) run -q codeaudit import encounters --db $(DEMO_DIR)/codeaudit.sqlite $(DEMO_DIR)/encounters.csv
+	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)/exports
+	@cp SampleData/*.csv $(DEMO_DIR)/
+	$(DEMO) init $(DEMO_DB)
+	$(DEMO) import encounters $(DEMO_DB) $(DEMO_DIR)/encounters.csv
+	$(DEMO) import fees $(DEMO_DB) $(DEMO_DIR)/fees.csv
+	$(DEMO) import audits $(DEMO_DB) $(DEMO_DIR)/audits.csv
+	$(DEMO) import hours $(DEMO_DB) $(DEMO_DIR)/hours.csv
+	@for name in error_rates findings coder_productivity reimbursement_variance em_distribution; do \
+		$(DEMO) export $$name --month 2026-10 $(DEMO_DB) --out $(DEMO_DIR)/exports/$$name.csv || exit 1; \
+	done
 	@echo "database: $(DEMO_DIR)/codeaudit.sqlite   rejected rows: $(DEMO_DIR)/encounters.rejects.csv"
+	@echo "October 2026 exports: $(DEMO_DIR)/exports/ (open them in Excel or Google Sheets)"
 
 # Import speed and memory against SQLite's own CSV importer, and the time of
 # each export of a month from a 1,000,000-line store (not part of `make test`).

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Store
+
+extension CodeAudit {
+    /// `codeaudit check`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run SQLite's integrity and foreign-key checks on the database.",
+            discussion: "Exits 0 when the database is sound, 65 when a check finds a problem (listed on stderr).")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try exitingOnFailure {
+                let report = try store.openExisting().check()
+                if report.isSound {
+                    printError("\(store.databasePath): integrity ok, every foreign key holds")
+                    return
+                }
+                for line in report.integrity where line != "ok" { printError("integrity: \(line)") }
+                for line in report.foreignKeyViolations { printError("foreign key: \(line)") }
+                throw ExitCode(65)
+            }
+        }
+    }
+
+    /// `codeaudit backup DEST`.
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a consistent copy of the database (SQLite's backup API), safe while an import runs.",
+            discussion: """
+                The copy (mode 0600) holds the patients' pseudonyms: keep the key file (codeaudit.key) with it, \
+                or the copy cannot be linked to later imports.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: ArgumentHelp("The copy to write; it must not exist yet.", valueName: "dest"))
+        var destination: String
+
+        func run() throws {
+            try exitingOnFailure {
+                try store.openExisting().backup(to: destination)
+                printError("wrote \(destination); back up \(store.keyPath) with it")
+            }
+        }
+    }
+}

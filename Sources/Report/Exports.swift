@@ -111,3 +111,55 @@ public enum Exports {
             })
     }
 }
+
+extension Exports {
+    /// An audit worksheet (SPEC 6): one row per submitted code with the audited
+    /// side pre-filled to agree, and blank `auditor` and `audit_date` columns for
+    /// the auditor. Edited, it is imported with `codeaudit import audits`:
+    /// a changed code or units is `revised`, a cleared code `deleted`, a new row
+    /// with a blank submitted code `added`, an untouched row `agree`.
+    public static func worksheet(_ rows: [WorksheetRow]) -> ExportTable {
+        ExportTable(
+            name: "worksheet",
+            header: [
+                "encounter_id", "service_date", "provider", "coder", "payer", "code_type", "submitted_code",
+                "submitted_units", "audited_code", "audited_units", "category", "comment", "auditor", "audit_date",
+            ],
+            rows: rows.map { row in
+                let units = row.units.map(ExportCell.count) ?? .blank
+                return [
+                    .text(row.encounterID), .text(row.serviceDate), .text(row.provider), .text(row.coder),
+                    .text(row.payer), .text(row.codeType), .text(row.code), units, .text(row.code), units, .blank,
+                    .blank, .blank, .blank,
+                ]
+            })
+    }
+}
+
+extension Exports {
+    /// The figures of `codeaudit extrapolate` as one CSV row.
+    public static func appraisal(sampleID: Int64, month: Month, appraisal: VariableAppraisal, gross: Bool)
+        -> ExportTable
+    {
+        func money(_ cents: Double) -> ExportCell {
+            .number(ExportFormat.money(Int64(cents.rounded(.toNearestOrAwayFromZero))))
+        }
+        return ExportTable(
+            name: "extrapolation",
+            header: [
+                "sample_id", "month", "basis", "frame_size", "sample_size", "mean", "standard_deviation",
+                "point_estimate", "standard_error", "confidence", "degrees_of_freedom", "t_value", "lower", "upper",
+            ],
+            rows: [
+                [
+                    .number(String(sampleID)), .text(month.description), .text(gross ? "gross" : "net"),
+                    .count(appraisal.frameSize), .count(appraisal.sampleSize), money(appraisal.meanCents),
+                    money(appraisal.standardDeviationCents), money(appraisal.pointEstimateCents),
+                    money(appraisal.standardErrorCents),
+                    .number(ExportFormat.decimal(appraisal.confidence, decimals: 4)),
+                    .count(appraisal.degreesOfFreedom), .number(ExportFormat.decimal(appraisal.tValue, decimals: 4)),
+                    money(appraisal.lowerCents), money(appraisal.upperCents),
+                ]
+            ])
+    }
+}

@@ -23,6 +23,9 @@ extension CodeAuditDatabase {
             try db.execute(
                 sql: "CREATE INDEX encounter_work_day ON encounter(COALESCE(substr(coded_at, 1, 10), service_date))")
         }
+        migrator.registerMigration("v4: audit samples") { db in
+            try db.execute(sql: auditSampleSchema)
+        }
         return migrator
     }
 }
@@ -174,4 +177,32 @@ private let auditSchema = """
     CREATE INDEX audit_replacement_batch ON audit_replacement(batch_id);
     CREATE INDEX audit_replacement_encounter ON audit_replacement(encounter_id);
     CREATE INDEX audit_replacement_previous_batch ON audit_replacement(previous_batch_id);
+    """
+
+/// An audit sample (SPEC 6): the frame it was drawn from, how, and with what
+/// generator, so that the same draw can be repeated from the seed. `spare` rows
+/// are the next draws of a stratum, kept to replace an encounter that cannot be audited.
+private let auditSampleSchema = """
+    CREATE TABLE audit_sample (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL,
+        stratified_by TEXT CHECK (stratified_by IN ('coder', 'provider')),
+        seed INTEGER NOT NULL,
+        size_per_stratum INTEGER NOT NULL,
+        frame_size INTEGER NOT NULL,
+        sample_size INTEGER NOT NULL,
+        generator TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE audit_sample_encounter (
+        sample_id INTEGER NOT NULL REFERENCES audit_sample(id) ON DELETE CASCADE,
+        encounter_id INTEGER NOT NULL REFERENCES encounter(id),
+        stratum TEXT NOT NULL,
+        stratum_frame_size INTEGER NOT NULL,
+        draw_order INTEGER NOT NULL,
+        spare INTEGER NOT NULL CHECK (spare IN (0, 1)),
+        PRIMARY KEY (sample_id, encounter_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX audit_sample_encounter_encounter ON audit_sample_encounter(encounter_id);
     """

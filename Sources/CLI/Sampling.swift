@@ -1,0 +1,180 @@
+import Analytics
+import ArgumentParser
+import Foundation
+import Report
+import Store
+
+extension Stratification: ExpressibleByArgument {}
+
+extension CodeAudit {
+    /// `codeaudit sample`.
+    struct Sample: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw a random audit sample of a month's encounters and write its audit worksheet.",
+            discussion: """
+                A simple random sample without replacement (with --per, N from each coder's or provider's \
+                encounters, or all of a smaller stratum), drawn from the month's encounters in encounter-id \
+                order with xoshiro256** seeded by SplitMix64 from --seed: the same seed and data give the same \
+                sample on any machine. The sample is recorded in the database; its id goes to stdout. The \
+                worksheet has one row per submitted code with the audited side pre-filled: edit what is wrong, \
+                fill in auditor and audit_date, and import it with `codeaudit import audits`.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: ArgumentHelp("The month, by service date.", valueName: "YYYY-MM"))
+        var month: Month
+
+        @Option(help: ArgumentHelp("Encounters to draw (per stratum with --per).", valueName: "n"))
+        var size: Int
+
+        @Option(help: "Draw the size from each coder's or each provider's encounters.")
+        var per: Stratification?
+
+        @Option(help: ArgumentHelp("The seed (default: a random one, printed).", valueName: "n"))
+        var seed: UInt64?
+
+        @Option(
+            help: ArgumentHelp(
+                "Extra encounters drawn after the sample, to stand in for one that cannot be audited.", valueName: "n"))
+        var spares = 0
+
+        @Option(help: ArgumentHelp("The worksheet (default: sample-ID-worksheet.csv).", valueName: "file"))
+        var out: String?
+
+        func run() throws {
+            try exitingOnFailure {
+                let database = try store.openExisting()
+                let analytics = Analytics(database: database)
+                let seed = seed ?? UInt64.random(in: 0...UInt64.max)
+                let sample: StoredAuditSample
+                do {
+                    sample = try analytics.drawSample(
+                        month: month, size: size, per: per, seed: seed, spares: spares,
+                        createdAt: ISO8601DateFormatter().string(from: Date()))
+                } catch let error as SamplingError {
+                    printError("codeaudit: \(error.localizedDescription)")
+                    throw ExitCode(65)
+                }
+                let drawn = sample.sample.encounters.filter { !$0.spare }
+                let worksheet = Exports.worksheet(try analytics.worksheetRows(encounters: drawn.map(\.rowID)))
+                let path = out ?? "sample-\(sample.id)-worksheet.csv"
+                try OutputFile.write(worksheet.csv(), to: path)
+                print(sample.id)
+                let spareCount = sample.sample.encounters.count - drawn.count
+                printError(
+                    "sample \(sample.id): \(drawn.count) of the \(sample.sample.frameSize) encounters of \(month)"
+                        + (per.map { " (\(size) per \($0.rawValue))" } ?? "") + ", seed \(seed)"
+                        + (spareCount > 0 ? ", \(spareCount) spares" : "") + "; worksheet: \(path) ("
+                        + "\(worksheet.rows.count) codes)")
+            }
+        }
+    }
+
+    /// `codeaudit extrapolate`.
+    struct Extrapolate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Project a sample's overpayment onto its month's encounters, with a confidence interval.",
+            discussion: """
+                Per sampled encounter the overpayment is overcoded − undercoded (net), or overcoded alone with \
+                --gross; procedure findings without a contract rate count 0 and are listed. The point estimate \
+                is N × mean (per stratum, summed), and the two-sided interval uses the t distribution with the \
+                finite population correction, as RAT-STATS' unrestricted variable appraisal does. Refused while \
+                any sampled encounter has no audit.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: ArgumentHelp("The sample id that `codeaudit sample` printed.", valueName: "id"))
+        var sample: Int64
+
+        @Option(help: ArgumentHelp("The two-sided confidence level, in percent.", valueName: "percent"))
+        var confidence = 90.0
+
+        @Flag(
+            help: "Use overcoded amounts alone (underpayments not netted), as the OIG's self-disclosure protocol asks.")
+        var gross = false
+
+        @Option(help: ArgumentHelp("Also write the figures as CSV.", valueName: "file"))
+        var out: String?
+
+        func run() throws {
+            try exitingOnFailure {
+                let database = try store.openExisting()
+                guard let stored = try database.sample(id: sample) else {
+                    printError("codeaudit: no sample \(sample) in \(store.databasePath)")
+                    throw ExitCode(65)
+                }
+                guard let month = Month(stored.sample.month) else { throw ExitCode(65) }
+                let drawn = stored.sample.encounters.filter { !$0.spare }
+                let values = try Analytics(database: database).overpayments(
+                    encounters: drawn.map(\.rowID), month: month)
+                let unaudited = values.filter { !$0.audited }.map(\.externalID)
+                guard unaudited.isEmpty else {
+                    printError(
+                        "codeaudit: \(unaudited.count) of the \(drawn.count) sampled encounters have no audit yet: "
+                            + unaudited.joined(separator: ", ") + ". Import their findings first.")
+                    throw ExitCode(65)
+                }
+                var strata: [String: (frame: Int, values: [Int64])] = [:]
+                for (encounter, value) in zip(drawn, values) {
+                    strata[encounter.stratum, default: (encounter.stratumFrameSize, [])].values.append(
+                        value.overpaymentCents(gross: gross))
+                }
+                let appraisalStrata = strata.keys.sorted().map {
+                    AppraisalStratum(name: $0, frameSize: strata[$0]!.frame, valuesCents: strata[$0]!.values)
+                }
+                guard let appraisal = VariableAppraisal(strata: appraisalStrata, confidence: confidence / 100) else {
+                    printError(
+                        "codeaudit: sample \(sample) cannot be appraised at \(confidence)%: it needs at least two "
+                            + "encounters in a stratum, and a confidence between 0 and 100")
+                    throw ExitCode(65)
+                }
+                let unpriced = values.flatMap(\.unpricedFindings)
+                print(
+                    AppraisalText(
+                        sampleID: sample, month: month, appraisal: appraisal, gross: gross, strata: appraisalStrata,
+                        unpriced: unpriced
+                    ).text)
+                if let out {
+                    try OutputFile.write(
+                        Exports.appraisal(sampleID: sample, month: month, appraisal: appraisal, gross: gross).csv(),
+                        to: out)
+                }
+            }
+        }
+    }
+}
+
+/// The figures of an appraisal, for people.
+struct AppraisalText {
+    let sampleID: Int64
+    let month: Month
+    let appraisal: VariableAppraisal
+    let gross: Bool
+    let strata: [AppraisalStratum]
+    let unpriced: [String]
+
+    var text: String {
+        func money(_ cents: Double) -> String {
+            ExportFormat.money(Int64(cents.rounded(.toNearestOrAwayFromZero)))
+        }
+        let percent = ExportFormat.decimal(appraisal.confidence * 100, decimals: 0)
+        var lines = [
+            "sample \(sampleID), \(month): \(appraisal.sampleSize) of \(appraisal.frameSize) encounters"
+                + (strata.count > 1 ? " in \(strata.count) strata" : "")
+                + "; overpayment = " + (gross ? "overcoded amount (gross)" : "overcoded − undercoded (net)"),
+            "  mean per sampled encounter   \(money(appraisal.meanCents))",
+            "  standard deviation           \(money(appraisal.standardDeviationCents))",
+            "  point estimate (frame)       \(money(appraisal.pointEstimateCents))",
+            "  standard error               \(money(appraisal.standardErrorCents))",
+            "  \(percent)% two-sided interval    \(money(appraisal.lowerCents)) to \(money(appraisal.upperCents))"
+                + "  (t = \(ExportFormat.decimal(appraisal.tValue, decimals: 4)), \(appraisal.degreesOfFreedom) df, "
+                + "finite population correction)",
+        ]
+        if !unpriced.isEmpty {
+            lines.append("  counted as 0 (no contract rate): " + unpriced.joined(separator: "; "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

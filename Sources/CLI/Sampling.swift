@@ -136,6 +136,13 @@ extension CodeAudit {
                         sampleID: sample, month: month, appraisal: appraisal, gross: gross, strata: appraisalStrata,
                         unpriced: unpriced
                     ).text)
+                print("  per sampled encounter (stratum, overcoded, undercoded, overpayment):")
+                for (encounter, value) in zip(drawn, values) {
+                    print(
+                        "    \(value.externalID)  \(encounter.stratum)  \(ExportFormat.money(value.overcodedCents))  "
+                            + "\(ExportFormat.money(value.undercodedCents))  "
+                            + ExportFormat.money(value.overpaymentCents(gross: gross)))
+                }
                 if let out {
                     try OutputFile.write(
                         Exports.appraisal(sampleID: sample, month: month, appraisal: appraisal, gross: gross).csv(),

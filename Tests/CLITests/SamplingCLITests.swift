@@ -68,6 +68,8 @@ import Testing
         #expect(net.stdout.contains("point estimate (frame)       0.00"))
         #expect(net.stdout.contains("standard error               57.74"))
         #expect(net.stdout.contains("90% two-sided interval    -168.59 to 168.59"), "\(net.stdout)")
+        #expect(net.stdout.contains("    \(drawn[0])  all  50.00  0.00  50.00\n"))
+        #expect(net.stdout.contains("    \(drawn[1])  all  0.00  50.00  -50.00\n"))
         // and the gross one: values 5000, 0, 0; mean 1666.67; s² = (3333.33² + 2 · 1666.67²) / 2 = 8,333,333.33
         //   point 4 · 1666.67 = 66.67; SE = √(16 · 0.25 · 8,333,333.33 / 3) = 3333.33 cents
         //   half-width 2.919986 · 3333.33 = 9733.29 cents → −30.67 to 164.00

@@ -48,14 +48,16 @@ extension CodeAudit {
         var tolerance: Money = Money(cents: 100)
 
         func run() throws {
-            try exitingOnFailure {
+            try logged("export \(name.rawValue)", store: store) { record in
                 let database = try store.openExisting()
                 let table = try ExportBuilder(analytics: Analytics(database: database), toleranceCents: tolerance.cents)
                     .table(name, month: month)
                 if table.rows.isEmpty {
                     printError("no \(name.rawValue) rows for \(month): wrote the header only")
                 }
-                try OutputFile.write(table.csv(bom: !noBOM), to: out)
+                let data = table.csv(bom: !noBOM)
+                try OutputFile.write(data, to: out)
+                record.wrote(data, to: out)
             }
         }
     }

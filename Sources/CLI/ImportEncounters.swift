@@ -115,7 +115,7 @@ struct ImportFiles {
 
     func run(_ files: [String]) throws {
         Interruption.exitOnSignal()
-        try exitingOnFailure {
+        try logged("import \(kind.rawValue)", store: store) { record in
             var importOptions = ImportOptions(toolVersion: CodeAudit.version)
             importOptions.force = options.force
             importOptions.strict = options.strict
@@ -133,10 +133,18 @@ struct ImportFiles {
                         file,
                         importer: Importer(database: database, pseudonymizer: pseudonymizer, options: importOptions))
                     printError(ImportSummary(outcome).text)
+                    record.inputs.append(RunFile(path: file, size: outcome.fileSize, sha256: outcome.sha256))
+                    if outcome.batchID != nil {
+                        record.rowsRead += outcome.counts.rowsRead
+                        record.rowsLoaded += outcome.counts.rowsLoaded
+                        record.rowsRejected += outcome.counts.rowsRejected
+                    }
                     if outcome.rolledBack { failure = failure ?? 65 }
                 } catch let error as IngestError {
                     printError("codeaudit: \(error.localizedDescription)")
                     failure = failure ?? error.exitCode
+                    let digest = FileDigest.sha256(file: file)
+                    record.inputs.append(RunFile(path: file, size: digest?.size ?? 0, sha256: digest?.sha256 ?? ""))
                 }
             }
             if let failure { throw ExitCode(failure) }

@@ -17,7 +17,7 @@ extension CodeAudit {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try exitingOnFailure {
+            try logged("init", store: store) { _ in
                 let path = store.databasePath
                 let existed = CodeAuditDatabase.exists(at: path)
                 let keyExisted = FileManager.default.fileExists(atPath: store.keyPath)

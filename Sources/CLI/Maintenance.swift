@@ -12,7 +12,7 @@ extension CodeAudit {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try exitingOnFailure {
+            try logged("check", store: store) { _ in
                 let report = try store.openExisting().check()
                 if report.isSound {
                     printError("\(store.databasePath): integrity ok, every foreign key holds")
@@ -40,8 +40,9 @@ extension CodeAudit {
         var destination: String
 
         func run() throws {
-            try exitingOnFailure {
+            try logged("backup", store: store) { record in
                 try store.openExisting().backup(to: destination)
+                record.wrote(file: destination)
                 printError("wrote \(destination); back up \(store.keyPath) with it")
             }
         }

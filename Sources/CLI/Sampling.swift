@@ -43,7 +43,7 @@ extension CodeAudit {
         var out: String?
 
         func run() throws {
-            try exitingOnFailure {
+            try logged("sample", store: store) { record in
                 let database = try store.openExisting()
                 let analytics = Analytics(database: database)
                 let seed = seed ?? UInt64.random(in: 0...UInt64.max)
@@ -59,7 +59,9 @@ extension CodeAudit {
                 let drawn = sample.sample.encounters.filter { !$0.spare }
                 let worksheet = Exports.worksheet(try analytics.worksheetRows(encounters: drawn.map(\.rowID)))
                 let path = out ?? "sample-\(sample.id)-worksheet.csv"
-                try OutputFile.write(worksheet.csv(), to: path)
+                let data = worksheet.csv()
+                try OutputFile.write(data, to: path)
+                record.wrote(data, to: path)
                 print(sample.id)
                 let spareCount = sample.sample.encounters.count - drawn.count
                 printError(
@@ -99,7 +101,7 @@ extension CodeAudit {
         var out: String?
 
         func run() throws {
-            try exitingOnFailure {
+            try logged("extrapolate", store: store) { record in
                 let database = try store.openExisting()
                 guard let stored = try database.sample(id: sample) else {
                     printError("codeaudit: no sample \(sample) in \(store.databasePath)")
@@ -144,9 +146,10 @@ extension CodeAudit {
                             + ExportFormat.money(value.overpaymentCents(gross: gross)))
                 }
                 if let out {
-                    try OutputFile.write(
-                        Exports.appraisal(sampleID: sample, month: month, appraisal: appraisal, gross: gross).csv(),
-                        to: out)
+                    let data = Exports.appraisal(sampleID: sample, month: month, appraisal: appraisal, gross: gross)
+                        .csv()
+                    try OutputFile.write(data, to: out)
+                    record.wrote(data, to: out)
                 }
             }
         }

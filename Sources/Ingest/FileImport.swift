@@ -76,6 +76,8 @@ private final class ImportRun<Handler: RowHandler> {
         self.handler = handler
         pseudonyms = PseudonymCache(pseudonymizer: pseudonymizer)
         outcome = ImportOutcome(file: file)
+        outcome.fileSize = info.size
+        outcome.sha256 = info.sha256
         outcome.encoding = info.encoding
         outcome.delimiter = info.delimiter
     }

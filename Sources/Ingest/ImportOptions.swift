@@ -56,6 +56,9 @@ public struct RowReject: Sendable, Equatable {
 /// What an import did with one file.
 public struct ImportOutcome: Sendable {
     public var file: String
+    /// The file's size and SHA-256, as the import log and the run log keep them.
+    public var fileSize: Int64 = 0
+    public var sha256 = ""
     /// The batch recorded in the import log; nil when nothing was committed.
     public var batchID: Int64?
     /// The earlier batch of the same file, when the import was skipped for it.

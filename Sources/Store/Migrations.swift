@@ -26,6 +26,9 @@ extension CodeAuditDatabase {
         migrator.registerMigration("v4: audit samples") { db in
             try db.execute(sql: auditSampleSchema)
         }
+        migrator.registerMigration("v5: run log") { db in
+            try db.execute(sql: runLogSchema)
+        }
         return migrator
     }
 }
@@ -205,4 +208,26 @@ private let auditSampleSchema = """
         PRIMARY KEY (sample_id, encounter_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX audit_sample_encounter_encounter ON audit_sample_encounter(encounter_id);
+    """
+
+/// Every command that touched the database, failures included; never a PHI
+/// value (paths, sizes, hashes and counts only). `inputs` and `outputs` are
+/// JSON arrays of `{"path", "size", "sha256"}`.
+private let runLogSchema = """
+    CREATE TABLE run_log (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        host TEXT NOT NULL,
+        tool_version TEXT NOT NULL,
+        command TEXT NOT NULL,
+        arguments TEXT NOT NULL,
+        inputs TEXT NOT NULL,
+        outputs TEXT NOT NULL,
+        rows_read INTEGER NOT NULL,
+        rows_loaded INTEGER NOT NULL,
+        rows_rejected INTEGER NOT NULL,
+        exit_code INTEGER NOT NULL
+    ) STRICT;
     """

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Store
+
+/// Runs a command that touches the database and records it in `run_log`
+/// (SPEC 4), failures included: who, where, when, the arguments, the files
+/// read and written with their SHA-256, the row counts and the exit code.
+func logged(_ command: String, store: StoreOptions, _ body: (inout RunRecord) throws -> Void) throws {
+    let clock = ISO8601DateFormatter()
+    var record = RunRecord(
+        startedAt: clock.string(from: Date()), user: currentUser(), host: ProcessInfo.processInfo.hostName,
+        toolVersion: CodeAudit.version, command: command, arguments: Array(CommandLine.arguments.dropFirst()))
+    var failure: (any Error)?
+    do {
+        try exitingOnFailure { try body(&record) }
+    } catch let error as ExitCode {
+        record.exitCode = error.rawValue
+        failure = error
+    } catch {
+        record.exitCode = 1
+        failure = error
+    }
+    record.finishedAt = clock.string(from: Date())
+    if CodeAuditDatabase.exists(at: store.databasePath) {
+        do {
+            try CodeAuditDatabase(path: store.databasePath).log(record)
+        } catch {
+            printError("codeaudit: warning: the run was not recorded in run_log: \(error.localizedDescription)")
+        }
+    }
+    if let failure { throw failure }
+}
+
+extension RunRecord {
+    /// Adds a file the command wrote (or `-`, stdout, with the bytes' digest).
+    mutating func wrote(_ data: Data, to path: String?) {
+        outputs.append(RunFile(path: path ?? "-", size: Int64(data.count), sha256: FileDigest.sha256(data)))
+    }
+
+    /// Adds a file the command wrote, reading it back for its digest.
+    mutating func wrote(file path: String) {
+        if let digest = FileDigest.sha256(file: path) {
+            outputs.append(RunFile(path: path, size: digest.size, sha256: digest.sha256))
+        }
+    }
+}
+
+private func currentUser() -> String {
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+    return ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
+}

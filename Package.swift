@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "Analytics", "Ingest", "Report", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSVOutput
 import Foundation
+import GRDB
 import Ingest
 import Store
 
@@ -23,6 +24,13 @@ func exitingOnFailure(_ body: () throws -> Void) throws {
     } catch let error as CSVWriteError {
         printError("codeaudit: \(error.localizedDescription)")
         throw ExitCode(73)
+    } catch let error as DatabaseError
+        where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    {
+        printError(
+            "codeaudit: the database is busy: another codeaudit has been writing to it for longer than the "
+                + "10-second wait; nothing was changed. Try again when it has finished.")
+        throw ExitCode(75)
     } catch let error as ExitCode {
         throw error
     } catch let error as CocoaError where error.code == .fileWriteNoPermission || error.code == .fileWriteUnknown {

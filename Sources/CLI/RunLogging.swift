@@ -22,7 +22,8 @@ func logged(_ command: String, store: StoreOptions, _ body: (inout RunRecord) th
         failure = error
     }
     record.finishedAt = clock.string(from: Date())
-    if CodeAuditDatabase.exists(at: store.databasePath) {
+    // A busy database (exit 75) cannot take the record either: waiting again would only double the delay.
+    if record.exitCode != 75, CodeAuditDatabase.exists(at: store.databasePath) {
         do {
             try CodeAuditDatabase(path: store.databasePath).log(record)
         } catch {

@@ -26,6 +26,11 @@ public final class CodeAuditDatabase: Sendable {
             // prepareDatabase has run; every commit must reach the disk, so set FULL again.
             try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(writer)
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
+            // Another process is writing: the caller says so and may try again.
+            throw error
         } catch {
             if created { try? FileManager.default.removeItem(atPath: path) }
             throw StoreError.cannotOpen(path: path, reason: "\(error)")

@@ -46,8 +46,8 @@ extension FindingRow {
     }
 }
 
-/// An ICD-10-CM code as printed, with its dot after the category (`E119` → `E11.9`).
-private func printed(_ code: String?, codeType: String) -> String? {
+/// A stored code as printed: ICD-10-CM codes with their dot after the category (`E119` → `E11.9`).
+func printed(_ code: String?, codeType: String) -> String? {
     guard let code, codeType == "ICD10", code.count > 3 else { return code }
     return code.prefix(3) + "." + code.dropFirst(3)
 }

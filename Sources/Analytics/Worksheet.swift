@@ -55,7 +55,7 @@ extension Analytics {
                     db, sql: "SELECT code FROM encounter_diagnosis WHERE encounter_id = ? ORDER BY position",
                     arguments: [id])
                 {
-                    rows.append(row("ICD10", code.count > 3 ? code.prefix(3) + "." + code.dropFirst(3) : code, nil))
+                    rows.append(row("ICD10", printed(code, codeType: "ICD10")!, nil))
                 }
             }
             return rows

@@ -24,4 +24,9 @@ struct ImportFileOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-rejects-file"), help: "Do not write FILE.rejects.csv beside the input.")
     var noRejectsFile = false
+
+    @Argument(
+        help: ArgumentHelp(
+            "The files to import (CSV, tab, pipe or semicolon separated; - for stdin).", valueName: "file"))
+    var files: [String]
 }

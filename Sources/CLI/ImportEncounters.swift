@@ -19,12 +19,8 @@ struct ImportEncounters: ParsableCommand {
 
     @OptionGroup var codeSet: CodeSetOptions
 
-    @Argument(help: ArgumentHelp("Encounter export files (CSV, tab, pipe or semicolon separated).", valueName: "file"))
-    var files: [String]
-
     func run() throws {
-        try ImportFiles(kind: .encounters, store: store, options: importOptions, icd10Codes: codeSet.icd10Codes).run(
-            files)
+        try ImportFiles(kind: .encounters, store: store, options: importOptions, icd10Codes: codeSet.icd10Codes).run()
     }
 }
 
@@ -44,11 +40,8 @@ struct ImportAudits: ParsableCommand {
 
     @OptionGroup var codeSet: CodeSetOptions
 
-    @Argument(help: ArgumentHelp("Audit finding files.", valueName: "file"))
-    var files: [String]
-
     func run() throws {
-        try ImportFiles(kind: .audits, store: store, options: importOptions, icd10Codes: codeSet.icd10Codes).run(files)
+        try ImportFiles(kind: .audits, store: store, options: importOptions, icd10Codes: codeSet.icd10Codes).run()
     }
 }
 
@@ -67,11 +60,8 @@ struct ImportFees: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var importOptions: ImportFileOptions
 
-    @Argument(help: ArgumentHelp("Fee schedule files.", valueName: "file"))
-    var files: [String]
-
     func run() throws {
-        try ImportFiles(kind: .fees, store: store, options: importOptions, icd10Codes: nil).run(files)
+        try ImportFiles(kind: .fees, store: store, options: importOptions, icd10Codes: nil).run()
     }
 }
 
@@ -88,11 +78,8 @@ struct ImportHours: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var importOptions: ImportFileOptions
 
-    @Argument(help: ArgumentHelp("Coder hours files.", valueName: "file"))
-    var files: [String]
-
     func run() throws {
-        try ImportFiles(kind: .hours, store: store, options: importOptions, icd10Codes: nil).run(files)
+        try ImportFiles(kind: .hours, store: store, options: importOptions, icd10Codes: nil).run()
     }
 }
 
@@ -113,7 +100,8 @@ struct ImportFiles {
     let options: ImportFileOptions
     let icd10Codes: String?
 
-    func run(_ files: [String]) throws {
+    func run() throws {
+        let files = options.files
         Interruption.exitOnSignal()
         try logged("import \(kind.rawValue)", store: store) { record in
             var importOptions = ImportOptions(toolVersion: CodeAudit.version)

@@ -219,12 +219,9 @@ final class AuditRows: RowHandler {
     static func problem(with code: String, type: AuditFindingValues.CodeType, codeSet: ICD10CodeSet) -> String? {
         switch type {
         case .cpt, .hcpcs:
-            return MedicalCodes.isCPT(code) || MedicalCodes.isHCPCS(code)
-                ? nil
-                : "'\(code)' is not a CPT code (5 digits, or 4 digits and F, T or U) or a HCPCS Level II code "
-                    + "(a letter A–V and 4 digits)"
+            return MedicalCodes.procedureProblem(code)
         case .modifier:
-            return MedicalCodes.isModifier(code) ? nil : "modifier '\(code)' is not 2 letters or digits"
+            return MedicalCodes.modifierProblem(code)
         case .icd10:
             return codeSet.problem(with: MedicalCodes.undotted(code))
         }

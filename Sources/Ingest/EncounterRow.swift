@@ -101,12 +101,8 @@ struct EncounterRowParser {
 
         let code = text(procedure).map(MedicalCodes.normalize)
         if let code {
-            if !MedicalCodes.isCPT(code) && !MedicalCodes.isHCPCS(code) {
-                problems.append(
-                    RowProblem(
-                        column: procedure,
-                        reason: "procedure code '\(code)' is not a CPT code (5 digits, or 4 digits and F, T or U) "
-                            + "or a HCPCS Level II code (a letter A–V and 4 digits)"))
+            if let problem = MedicalCodes.procedureProblem(code) {
+                problems.append(RowProblem(column: procedure, reason: "procedure code " + problem))
             }
         } else {
             problems.append(RowProblem(column: procedure, reason: "procedure code is blank"))
@@ -115,11 +111,10 @@ struct EncounterRowParser {
         var lineModifiers: [String] = []
         for index in modifiers {
             for modifier in MedicalCodes.split(text(index) ?? "") {
-                if MedicalCodes.isModifier(modifier) {
-                    lineModifiers.append(modifier)
+                if let problem = MedicalCodes.modifierProblem(modifier) {
+                    problems.append(RowProblem(column: index, reason: problem))
                 } else {
-                    problems.append(
-                        RowProblem(column: index, reason: "modifier '\(modifier)' is not 2 letters or digits"))
+                    lineModifiers.append(modifier)
                 }
             }
         }

@@ -120,18 +120,13 @@ final class FeeRows: RowHandler {
         }
         let code = text("procedure_code")
         let procedure = MedicalCodes.normalize(code.value)
-        if !MedicalCodes.isCPT(procedure) && !MedicalCodes.isHCPCS(procedure) {
-            problems.append(
-                RowProblem(
-                    column: code.index,
-                    reason: "procedure code '\(code.value)' is not a CPT code (5 digits, or 4 digits and F, T or U) "
-                        + "or a HCPCS Level II code (a letter A–V and 4 digits)"))
+        if let problem = MedicalCodes.procedureProblem(procedure) {
+            problems.append(RowProblem(column: code.index, reason: "procedure code " + problem))
         }
         let modifierCell = text("modifier")
         let modifier = MedicalCodes.normalize(modifierCell.value)
-        if !modifier.isEmpty && !MedicalCodes.isModifier(modifier) {
-            problems.append(
-                RowProblem(column: modifierCell.index, reason: "modifier '\(modifier)' is not 2 letters or digits"))
+        if !modifier.isEmpty, let problem = MedicalCodes.modifierProblem(modifier) {
+            problems.append(RowProblem(column: modifierCell.index, reason: problem))
         }
         var amount: Int64?
         if let index = map.index(of: "amount"), !record.isBlank(index) {

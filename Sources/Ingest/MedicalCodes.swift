@@ -28,6 +28,19 @@ public enum MedicalCodes {
         return b.count == 2 && b.allSatisfy { isDigit($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
     }
 
+    /// Why `code` is not a procedure code, or nil: the one wording every import uses.
+    public static func procedureProblem(_ code: String) -> String? {
+        isCPT(code) || isHCPCS(code)
+            ? nil
+            : "'\(code)' is not a CPT code (5 digits, or 4 digits and F, T or U) or a HCPCS Level II code "
+                + "(a letter A–V and 4 digits)"
+    }
+
+    /// Why `code` is not a modifier, or nil.
+    public static func modifierProblem(_ code: String) -> String? {
+        isModifier(code) ? nil : "modifier '\(code)' is not 2 letters or digits"
+    }
+
     /// An ICD-10-CM code without its dot: `E119` for `E11.9`.
     public static func undotted(_ code: String) -> String {
         let upper = normalize(code)

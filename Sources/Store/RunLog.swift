@@ -66,14 +66,4 @@ extension CodeAuditDatabase {
                 ])
         }
     }
-
-    /// The run log, oldest first: command, exit code, and the arguments as JSON.
-    public func runLog() throws -> [(
-        command: String, exitCode: Int32, arguments: String, inputs: String, outputs: String
-    )] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT command, exit_code, arguments, inputs, outputs FROM run_log ORDER BY id")
-                .map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
-        }
-    }
 }

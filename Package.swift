@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcsv ships a header and a library but no pkg-config file.
@@ -43,8 +44,15 @@ let package = Package(
             name: "Analytics",
             dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // CSV exports (and later the HTML report) from Analytics' values; no database access.
-        .target(name: "Report", dependencies: ["Analytics", "CSVOutput"]),
+        // The HTML report and the CSV exports, from Analytics' values; no database access.
+        .target(
+            name: "Report",
+            dependencies: [
+                "Analytics", "CSVOutput",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "CLI",
             dependencies: [

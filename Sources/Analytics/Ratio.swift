@@ -45,3 +45,19 @@ public struct Ratio: Sendable, Hashable, CustomStringConvertible {
         Ratio(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator)!
     }
 }
+
+extension Ratio {
+    /// a/b + c/d, reduced so that long sums stay small.
+    public static func + (a: Ratio, b: Ratio) -> Ratio {
+        let numerator = a.numerator * b.denominator + b.numerator * a.denominator
+        let denominator = a.denominator * b.denominator
+        let divisor = Ratio.gcd(numerator.magnitude, denominator.magnitude)
+        return Ratio(numerator / Int64(divisor), denominator / Int64(divisor))!
+    }
+
+    static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return max(a, 1)
+    }
+}

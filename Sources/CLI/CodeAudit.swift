@@ -10,7 +10,9 @@ public struct CodeAudit: ParsableCommand {
         commandName: "codeaudit",
         abstract: "Medical-coding audit and analytics: import coded encounters, measure coding quality.",
         version: version,
-        subcommands: [Init.self, Import.self, Export.self, Sample.self, Extrapolate.self, Check.self, Backup.self]
+        subcommands: [
+            Init.self, Import.self, Export.self, Report.self, Sample.self, Extrapolate.self, Check.self, Backup.self,
+        ]
     )
 
     public init() {}

@@ -27,6 +27,15 @@ final class ProgressLine {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(percent)% · \(progress.rowsRead) rows".utf8))
     }
 
+    /// Shows which step a long command is on, after its first second.
+    func step(_ text: String) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(start) > 1 else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(text)".utf8))
+    }
+
     func finish() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }

@@ -1,0 +1,88 @@
+import GRDB
+
+/// An imported file that supplied some of a month's data, with what its
+/// import rejected: the report's data-quality section.
+public struct ImportedFileQuality: Sendable, Equatable {
+    /// `encounters`, `audits`, `fees` or `hours`.
+    public var kind: String
+    public var fileName: String
+    /// The file's SHA-256, as the import log keeps it: which version of the file this was.
+    public var sha256: String
+    public var rowsRead: Int
+    public var rowsLoaded: Int
+    public var rowsRejected: Int
+    /// Rejected rows by the column at fault (nil: the row as a whole, such as a wrong field count), most first.
+    public var rejectsByColumn: [(column: String?, rows: Int)]
+
+    public init(
+        kind: String, fileName: String, sha256: String, rowsRead: Int, rowsLoaded: Int, rowsRejected: Int,
+        rejectsByColumn: [(column: String?, rows: Int)]
+    ) {
+        self.kind = kind
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.rowsRead = rowsRead
+        self.rowsLoaded = rowsLoaded
+        self.rowsRejected = rowsRejected
+        self.rejectsByColumn = rejectsByColumn
+    }
+
+    public static func == (a: ImportedFileQuality, b: ImportedFileQuality) -> Bool {
+        a.kind == b.kind && a.fileName == b.fileName && a.sha256 == b.sha256 && a.rowsRead == b.rowsRead
+            && a.rowsLoaded == b.rowsLoaded && a.rowsRejected == b.rowsRejected
+            && a.rejectsByColumn.map(\.column) == b.rejectsByColumn.map(\.column)
+            && a.rejectsByColumn.map(\.rows) == b.rejectsByColumn.map(\.rows)
+    }
+}
+
+extension Analytics {
+    /// The files whose stored rows belong to `month` — encounters with a
+    /// service date in it, audit findings on those encounters, coder hours
+    /// worked in it — in import order, each with all of its rejected rows.
+    ///
+    /// A file's rejects are counted in full, not by month: a rejected row's
+    /// date may be the very thing that is wrong. A file none of whose rows
+    /// was stored appears in no month; its import summary and rejects file
+    /// report it.
+    ///
+    /// - throws: A database error when the store cannot be read.
+    public func importedFiles(for month: Month) throws -> [ImportedFileQuality] {
+        try database.read { db in
+            let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
+            var rejects: [Int64: [(column: String?, rows: Int)]] = [:]
+            for row in try Row.fetchAll(db, sql: DataQualitySQL.rejects, arguments: arguments) {
+                rejects[row["batch_id"], default: []].append((row["column_name"], row["rows"]))
+            }
+            return try Row.fetchAll(db, sql: DataQualitySQL.files, arguments: arguments).map { row in
+                ImportedFileQuality(
+                    kind: row["kind"], fileName: row["file_name"], sha256: row["sha256"],
+                    rowsRead: row["rows_read"], rowsLoaded: row["rows_loaded"], rowsRejected: row["rows_rejected"],
+                    rejectsByColumn: rejects[row["id"]] ?? [])
+            }
+        }
+    }
+}
+
+private enum DataQualitySQL {
+    static let monthBatches = """
+        SELECT batch_id FROM encounter WHERE service_date >= :first AND service_date < :next
+        UNION
+        SELECT f.batch_id FROM audit_finding f JOIN encounter e ON e.id = f.encounter_id
+        WHERE e.service_date >= :first AND e.service_date < :next
+        UNION
+        SELECT batch_id FROM coder_hours WHERE work_date >= :first AND work_date < :next
+        """
+
+    static let files = """
+        SELECT id, kind, file_name, sha256, rows_read, rows_loaded, rows_rejected
+        FROM import_batch WHERE id IN (\(monthBatches))
+        ORDER BY id
+        """
+
+    static let rejects = """
+        SELECT batch_id, column_name, COUNT(*) AS rows
+        FROM import_reject WHERE batch_id IN (\(monthBatches))
+        GROUP BY batch_id, column_name
+        ORDER BY batch_id, rows DESC, column_name
+        """
+}

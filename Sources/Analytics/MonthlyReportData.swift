@@ -1,0 +1,74 @@
+/// Everything the monthly report shows, computed from the store: the month's
+/// export rows, the twelve-month trend and the files the month came from.
+public struct MonthlyReportData: Sendable {
+    public var month: Month
+    public var errorRates: [ErrorRateRow]
+    public var findings: [FindingRow]
+    public var productivity: [CoderProductivityRow]
+    public var variance: [ReimbursementVarianceRow]
+    public var emDistribution: [EMDistributionRow]
+    /// Twelve months ending with `month`, oldest first.
+    public var trend: [PracticeSummary]
+    public var files: [ImportedFileQuality]
+    /// The reimbursement tolerance per line the variance rows were computed with.
+    public var toleranceCents: Int64
+
+    public init(
+        month: Month, errorRates: [ErrorRateRow], findings: [FindingRow], productivity: [CoderProductivityRow],
+        variance: [ReimbursementVarianceRow], emDistribution: [EMDistributionRow], trend: [PracticeSummary],
+        files: [ImportedFileQuality], toleranceCents: Int64
+    ) {
+        self.month = month
+        self.errorRates = errorRates
+        self.findings = findings
+        self.productivity = productivity
+        self.variance = variance
+        self.emDistribution = emDistribution
+        self.trend = trend
+        self.files = files
+        self.toleranceCents = toleranceCents
+    }
+
+    /// The report month's summary (the last point of the trend).
+    public var summary: PracticeSummary {
+        trend.last
+            ?? PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance)
+    }
+
+    /// The previous month's summary, when the trend has one.
+    public var previousSummary: PracticeSummary? {
+        trend.count >= 2 ? trend[trend.count - 2] : nil
+    }
+}
+
+extension Analytics {
+    /// The data of the monthly report for `month`.
+    ///
+    /// - parameter progress: Told what is being computed, for a progress line.
+    /// - throws: A database error when the store cannot be read.
+    public func monthlyReportData(
+        for month: Month, toleranceCents: Int64 = 100, progress: (String) -> Void = { _ in }
+    ) throws -> MonthlyReportData {
+        progress("\(month)")
+        let errorRates = try errorRates(for: month)
+        let productivity = try coderProductivity(for: month)
+        let variance = try reimbursementVariance(for: month, toleranceCents: toleranceCents)
+        var trend: [PracticeSummary] = []
+        var earlier = month
+        for _ in 1..<12 {
+            earlier = earlier.previous
+            progress("trend, \(earlier)")
+            trend.insert(
+                PracticeSummary(
+                    month: earlier, errorRates: try self.errorRates(for: earlier),
+                    productivity: try coderProductivity(for: earlier),
+                    variance: try reimbursementVariance(for: earlier, toleranceCents: toleranceCents)), at: 0)
+        }
+        trend.append(
+            PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance))
+        return MonthlyReportData(
+            month: month, errorRates: errorRates, findings: try findings(for: month), productivity: productivity,
+            variance: variance, emDistribution: try emDistribution(for: month), trend: trend,
+            files: try importedFiles(for: month), toleranceCents: toleranceCents)
+    }
+}

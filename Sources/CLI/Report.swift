@@ -1,0 +1,115 @@
+import Analytics
+import ArgumentParser
+import Foundation
+import Report
+import Store
+
+extension CodeAudit {
+    /// `codeaudit report --month YYYY-MM --out DIR`.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a month's HTML report and every CSV export into a folder.",
+            discussion: """
+                Writes DIR/report.html — one self-contained page (no scripts, no network requests) to open, \
+                print or email — and DIR/error_rates.csv, findings.csv, coder_productivity.csv, \
+                reimbursement_variance.csv and em_distribution.csv. The report's clock is SOURCE_DATE_EPOCH \
+                when it is set, so the same data gives the same bytes.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(
+            help: ArgumentHelp(
+                "The month, by service date (productivity: by the day work was done).", valueName: "YYYY-MM"))
+        var month: Month
+
+        @Option(help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
+        var out: String
+
+        @Option(help: ArgumentHelp("The practice name for the report's title.", valueName: "name"))
+        var practice: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "A folder of NAME.mustache files replacing the built-in templates of the same name.",
+                valueName: "dir"))
+        var templates: String?
+
+        @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte order mark of the CSV files.")
+        var noBOM = false
+
+        @Option(
+            help: ArgumentHelp(
+                "Reimbursement variance: how far allowed may fall below (or rise above) expected, per line, before a "
+                    + "line counts as underpaid (overpaid).", valueName: "dollars"))
+        var tolerance: Money = Money(cents: 100)
+
+        func run() throws {
+            try logged("report", store: store) { record in
+                let database = try store.openExisting()
+                let templateSet = try loadTemplates()
+                let analytics = Analytics(database: database)
+                let progress = ProgressLine(label: "report")
+                let data = try analytics.monthlyReportData(for: month, toleranceCents: tolerance.cents) {
+                    progress.step($0)
+                }
+                progress.finish()
+                let html: String
+                do {
+                    html = try MonthlyReport(data: data, practiceName: practice, generatedAt: try reportClock())
+                        .html(templates: templateSet)
+                } catch let error as ReportError {
+                    printError("codeaudit: \(error.localizedDescription)")
+                    throw ExitCode(65)
+                }
+                try createFolder(out)
+                let files: [(String, Data)] =
+                    [("report.html", Data(html.utf8))]
+                    + [
+                        ("error_rates.csv", Exports.errorRates(data.errorRates)),
+                        ("findings.csv", Exports.findings(data.findings)),
+                        ("coder_productivity.csv", Exports.coderProductivity(data.productivity)),
+                        ("reimbursement_variance.csv", Exports.reimbursementVariance(data.variance)),
+                        ("em_distribution.csv", Exports.emDistribution(data.emDistribution)),
+                    ].map { ($0.0, $0.1.csv(bom: !noBOM)) }
+                for (name, bytes) in files {
+                    let path = (out as NSString).appendingPathComponent(name)
+                    try OutputFile.write(bytes, to: path)
+                    record.wrote(bytes, to: path)
+                }
+                printError(
+                    "wrote \((out as NSString).appendingPathComponent("report.html")) and 5 CSV exports for \(month)")
+            }
+        }
+
+        private func loadTemplates() throws -> ReportTemplates {
+            guard let templates else { return .builtIn }
+            do {
+                return try ReportTemplates(overridingWith: templates)
+            } catch {
+                printError("codeaudit: \(error.localizedDescription)")
+                throw ExitCode(66)
+            }
+        }
+    }
+}
+
+/// The report's clock: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, else now.
+func reportClock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
+    guard let text = environment["SOURCE_DATE_EPOCH"] else { return Date() }
+    guard let seconds = Int64(text), seconds >= 0 else {
+        printError("codeaudit: SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, not '\(text)'")
+        throw ExitCode(64)
+    }
+    return Date(timeIntervalSince1970: TimeInterval(seconds))
+}
+
+/// Creates an output folder (and its parents) when missing.
+func createFolder(_ path: String) throws {
+    do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+        printError("codeaudit: cannot create the folder \(path): \(error.localizedDescription)")
+        throw ExitCode(73)
+    }
+}

@@ -4,6 +4,8 @@
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcsv-dev libsqlite3-dev
+# The report's browser check (BrowserCheckTests) prints and screenshots the report with headless Chromium.
+TEST_PACKAGES := chromium
 BENCH_PACKAGES := sqlite3 time bc python3 valgrind binutils
 DEMO_DIR := .build/demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -31,6 +33,7 @@ release: deps
 	$(SWIFT) build -c release
 
 test: deps lint
+	$(call apt_install,$(TEST_PACKAGES))
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -86,9 +86,10 @@ extension CodeAudit {
             guard let templates else { return .builtIn }
             do {
                 return try ReportTemplates(overridingWith: templates)
-            } catch {
+            } catch let error as ReportError {
                 printError("codeaudit: \(error.localizedDescription)")
-                throw ExitCode(66)
+                if case .templateFolder = error { throw ExitCode(66) }
+                throw ExitCode(65)
             }
         }
     }

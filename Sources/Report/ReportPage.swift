@@ -92,11 +92,15 @@ struct PageView {
 
 /// Errors of the report.
 public enum ReportError: LocalizedError {
+    /// A template that does not parse, is missing, or is not one of the report's.
     case template(name: String, reason: String)
+    /// The `--templates` folder cannot be read.
+    case templateFolder(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
         case .template(let name, let reason): "template \(name).mustache: \(reason)"
+        case .templateFolder(let path, let reason): "cannot read the templates folder \(path): \(reason)"
         }
     }
 }

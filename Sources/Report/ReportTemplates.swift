@@ -29,8 +29,7 @@ public struct ReportTemplates: Sendable {
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw ReportError.template(
-                name: directory, reason: "cannot read the directory: \(error.localizedDescription)")
+            throw ReportError.templateFolder(path: directory, reason: error.localizedDescription)
         }
         for file in files.sorted() where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))

@@ -62,7 +62,7 @@ extension BuiltInTemplates {
         .code, code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
         .badge { display: inline-block; font-size: 10px; font-weight: 600; text-transform: uppercase;
           letter-spacing: 0.04em; border: 1px solid var(--below); color: var(--below); border-radius: 3px;
-          padding: 0 4px; }
+          padding: 0 4px; white-space: nowrap; }
         .callout { border-left: 4px solid var(--below); background: var(--wash); padding: 8px 14px; margin: 8px 0 12px; }
         .callout h3 { margin-top: 4px; } .callout ul { margin: 4px 0; padding-left: 20px; }
         .empty { padding: 12px 14px; border: 1px dashed var(--rule); border-radius: 6px; color: var(--muted); }
@@ -79,6 +79,7 @@ extension BuiltInTemplates {
         @page { margin: 12mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
+          table { font-size: 8.5pt; }
           nav { display: none; }
           .tiles { grid-template-columns: repeat(3, 1fr); gap: 8px; }
           .tile, figure.chart-figure, .callout, tr, dt, dd { break-inside: avoid; }

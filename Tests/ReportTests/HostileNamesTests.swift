@@ -1,0 +1,75 @@
+import Analytics
+import Foundation
+import Testing
+
+@testable import Report
+
+/// Names come from imported files: the report must show them as text and the
+/// exports must not let a spreadsheet run them.
+@Suite struct HostileNamesTests {
+    private static let provider = "<script>alert(1)</script>"
+    private static let payer = "\"><img src=x onerror=alert(1)>"
+    private static let coder = "=HYPERLINK(\"http://x\")"
+    private static let category = "E/M' onmouseover='alert(2)"
+    private static let file = "/tmp/<b>bold&amp;.csv"
+
+    private var data: MonthlyReportData {
+        var names = ReportFixture.Names()
+        names.providers[1] = Self.provider
+        names.payers[1] = Self.payer
+        names.coders[0] = Self.coder
+        names.category = Self.category
+        names.file = Self.file
+        return ReportFixture.data(names)
+    }
+
+    private func html() throws -> String {
+        try MonthlyReport(data: data, practiceName: "<i>Clinic</i>", generatedAt: ReportFixture.generatedAt).html()
+    }
+
+    @Test func everyImportedNameIsEscapedInTablesTextAndCharts() throws {
+        let html = try html()
+        // Then no markup from the data survives
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<i>Clinic"))
+        #expect(!html.contains("<b>bold"))
+        #expect(!html.contains("onmouseover='"))
+        // And each name is there, escaped, in table cells and in the charts' labels and descriptions
+        let provider = "&lt;script&gt;alert(1)&lt;/script&gt;"
+        let payer = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        #expect(html.contains("<tr><th scope=\"row\">\(provider)"))
+        #expect(html.contains("class=\"label\">\(provider)</text>"))
+        #expect(html.contains("<tr><th scope=\"row\">\(payer)</th>"))
+        // (a chart label longer than 26 characters is shortened; the table beside it has it in full)
+        #expect(html.contains("class=\"label\">&quot;&gt;&lt;img src=x onerror=aler…</text>"))
+        #expect(html.contains("=HYPERLINK(&quot;http://x&quot;)"))
+        #expect(html.contains("E/M&#39; onmouseover=&#39;alert(2)"))
+        #expect(html.contains("<tr><th scope=\"row\">&lt;b&gt;bold&amp;amp;.csv</th>"))
+        // And the charts' descriptions escape them too
+        let descriptions = html.components(separatedBy: "<desc id=").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(descriptions.contains { $0.contains(provider.prefix(20)) })
+    }
+
+    @Test func nothingInThePageWouldLoadFromAnywhere() throws {
+        let html = try html()
+        // The coder's name carries a URL as text; no attribute or stylesheet may point anywhere
+        #expect(html.range(of: "<[^>]*\\ssrc=", options: .regularExpression) == nil)
+        #expect(!html.contains("@import"))
+        let attributes = try NSRegularExpression(pattern: "(?:href|xlink:href|action|poster|data)=\"([^\"]*)\"")
+        let values = attributes.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
+            String(html[Range($0.range(at: 1), in: html)!])
+        }
+        #expect(!values.isEmpty && values.allSatisfy { $0.hasPrefix("#") })
+    }
+
+    @Test func theExportsGuardTheFormula() throws {
+        // Given the coder named like a spreadsheet formula; When the exports are written
+        let productivity = String(decoding: Exports.coderProductivity(data.productivity).csv(bom: false), as: UTF8.self)
+        let rates = String(decoding: Exports.errorRates(data.errorRates).csv(bom: false), as: UTF8.self)
+        // Then the cell starts with the guard quote, and the raw formula never starts a cell
+        #expect(productivity.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","))
+        #expect(rates.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","))
+        #expect(!productivity.contains(",=HYPERLINK") && !productivity.contains(",\"=HYPERLINK"))
+    }
+}

@@ -7,7 +7,6 @@ SYSTEM_PACKAGES := libcsv-dev libsqlite3-dev
 # The report's browser check (BrowserCheckTests) prints and screenshots the report with headless Chromium.
 TEST_PACKAGES := chromium
 BENCH_PACKAGES := sqlite3 time bc python3 valgrind binutils
-DEMO_DIR := .build/demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build release test lint demo bench icd10 clean
@@ -41,23 +40,12 @@ test: deps lint
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests
 
-# Imports SampleData/ (encounters, fee schedule, audit findings, coder hours) into a fresh
-# database — copies, so that rejects files land beside the copies — and writes October's exports.
-DEMO = $(SWIFT) run -q codeaudit
-DEMO_DB = --db $(DEMO_DIR)/codeaudit.sqlite
+# Builds a fresh database from SampleData/ and writes every month's report into Reports/.
+# The fixed clock makes the output reproducible: Reports/ is committed, and
+# DemoCLITests regenerates it with this same epoch and fails on any difference.
+DEMO_EPOCH := 1793491200
 demo: build
-	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)/exports
-	@cp SampleData/*.csv $(DEMO_DIR)/
-	$(DEMO) init $(DEMO_DB)
-	$(DEMO) import encounters $(DEMO_DB) $(DEMO_DIR)/encounters.csv
-	$(DEMO) import fees $(DEMO_DB) $(DEMO_DIR)/fees.csv
-	$(DEMO) import audits $(DEMO_DB) $(DEMO_DIR)/audits.csv
-	$(DEMO) import hours $(DEMO_DB) $(DEMO_DIR)/hours.csv
-	@for name in error_rates findings coder_productivity reimbursement_variance em_distribution; do \
-		$(DEMO) export $$name --month 2026-10 $(DEMO_DB) --out $(DEMO_DIR)/exports/$$name.csv || exit 1; \
-	done
-	@echo "database: $(DEMO_DIR)/codeaudit.sqlite   rejected rows: $(DEMO_DIR)/encounters.rejects.csv"
-	@echo "October 2026 exports: $(DEMO_DIR)/exports/ (open them in Excel or Google Sheets)"
+	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) $(SWIFT) run -q codeaudit demo --sample-data SampleData --out Reports
 
 # Import speed and memory against SQLite's own CSV importer, and the time of
 # each export of a month from a 1,000,000-line store (not part of `make test`).

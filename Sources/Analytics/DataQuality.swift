@@ -86,3 +86,16 @@ private enum DataQualitySQL {
         ORDER BY batch_id, rows DESC, column_name
         """
 }
+
+extension Analytics {
+    /// Every month that has encounters, by service date, oldest first.
+    ///
+    /// - throws: A database error when the store cannot be read.
+    public func serviceMonths() throws -> [Month] {
+        try database.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT substr(service_date, 1, 7) FROM encounter ORDER BY 1"
+            ).compactMap(Month.init)
+        }
+    }
+}

@@ -48,35 +48,10 @@ extension CodeAudit {
             try logged("report", store: store) { record in
                 let database = try store.openExisting()
                 let templateSet = try loadTemplates()
-                let analytics = Analytics(database: database)
-                let progress = ProgressLine(label: "report")
-                let data = try analytics.monthlyReportData(for: month, toleranceCents: tolerance.cents) {
-                    progress.step($0)
-                }
-                progress.finish()
-                let html: String
-                do {
-                    html = try MonthlyReport(data: data, practiceName: practice, generatedAt: try reportClock())
-                        .html(templates: templateSet)
-                } catch let error as ReportError {
-                    printError("codeaudit: \(error.localizedDescription)")
-                    throw ExitCode(65)
-                }
-                try createFolder(out)
-                let files: [(String, Data)] =
-                    [("report.html", Data(html.utf8))]
-                    + [
-                        ("error_rates.csv", Exports.errorRates(data.errorRates)),
-                        ("findings.csv", Exports.findings(data.findings)),
-                        ("coder_productivity.csv", Exports.coderProductivity(data.productivity)),
-                        ("reimbursement_variance.csv", Exports.reimbursementVariance(data.variance)),
-                        ("em_distribution.csv", Exports.emDistribution(data.emDistribution)),
-                    ].map { ($0.0, $0.1.csv(bom: !noBOM)) }
-                for (name, bytes) in files {
-                    let path = (out as NSString).appendingPathComponent(name)
-                    try OutputFile.write(bytes, to: path)
-                    record.wrote(bytes, to: path)
-                }
+                try MonthlyReportWriter(
+                    analytics: Analytics(database: database), templates: templateSet, practice: practice,
+                    toleranceCents: tolerance.cents, bom: !noBOM, clock: try reportClock()
+                ).write(month: month, into: out, record: &record)
                 printError(
                     "wrote \((out as NSString).appendingPathComponent("report.html")) and 5 CSV exports for \(month)")
             }
@@ -91,6 +66,41 @@ extension CodeAudit {
                 if case .templateFolder = error { throw ExitCode(66) }
                 throw ExitCode(65)
             }
+        }
+    }
+}
+
+/// Writes a month's report.html and its five CSV exports into a folder.
+struct MonthlyReportWriter {
+    let analytics: Analytics
+    let templates: ReportTemplates
+    let practice: String?
+    let toleranceCents: Int64
+    let bom: Bool
+    let clock: Date
+
+    func write(month: Month, into out: String, record: inout RunRecord) throws {
+        let progress = ProgressLine(label: "report \(month)")
+        let data = try analytics.monthlyReportData(for: month, toleranceCents: toleranceCents) { progress.step($0) }
+        progress.finish()
+        let html: String
+        do {
+            html = try MonthlyReport(data: data, practiceName: practice, generatedAt: clock).html(templates: templates)
+        } catch let error as ReportError {
+            printError("codeaudit: \(error.localizedDescription)")
+            throw ExitCode(65)
+        }
+        try createFolder(out)
+        let exports = [
+            Exports.errorRates(data.errorRates), Exports.findings(data.findings),
+            Exports.coderProductivity(data.productivity), Exports.reimbursementVariance(data.variance),
+            Exports.emDistribution(data.emDistribution),
+        ]
+        let files = [("report.html", Data(html.utf8))] + exports.map { ("\($0.name).csv", $0.csv(bom: bom)) }
+        for (name, bytes) in files {
+            let path = (out as NSString).appendingPathComponent(name)
+            try OutputFile.write(bytes, to: path)
+            record.wrote(bytes, to: path)
         }
     }
 }

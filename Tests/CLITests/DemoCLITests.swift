@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `codeaudit demo` and the committed `Reports/`: the example in the repository
+/// is always exactly what the code produces from `SampleData/`.
+@Suite struct DemoCLITests {
+    private static let root = URL(fileURLWithPath: #filePath).appendingPathComponent("../../..").standardizedFileURL
+
+    /// The clock `make demo` uses (its `DEMO_EPOCH`).
+    private static func demoEpoch() throws -> String {
+        let makefile = try String(contentsOf: root.appendingPathComponent("Makefile"), encoding: .utf8)
+        let line = try #require(makefile.split(separator: "\n").first { $0.hasPrefix("DEMO_EPOCH := ") })
+        return String(line.dropFirst("DEMO_EPOCH := ".count))
+    }
+
+    /// Every file under `folder` that the demo writes (month folders), by relative path.
+    private static func reportFiles(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let months = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.range(of: "^[0-9]{4}-[0-9]{2}$", options: .regularExpression) != nil }
+        for month in months {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(month).path) {
+                files["\(month)/\(name)"] = try Data(contentsOf: folder.appendingPathComponent("\(month)/\(name)"))
+            }
+        }
+        return files
+    }
+
+    @Test func theCommittedReportsAreWhatTheDemoWrites() throws {
+        // Given the committed sample data
+        let workspace = try CLIWorkspace()
+        // When the demo runs with make demo's clock into a new folder
+        let result = try workspace.run(
+            ["demo", "--sample-data", Self.root.appendingPathComponent("SampleData").path, "--out", "Reports"],
+            environment: ["SOURCE_DATE_EPOCH": try Self.demoEpoch()])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Then every month's report and exports are byte for byte the committed ones, and there are no others
+        let fresh = try Self.reportFiles(in: URL(fileURLWithPath: workspace.path("Reports")))
+        let committed = try Self.reportFiles(in: Self.root.appendingPathComponent("Reports"))
+        #expect(!fresh.isEmpty)
+        #expect(fresh.keys.sorted() == committed.keys.sorted(), "make demo, then commit Reports/")
+        for (name, data) in fresh.sorted(by: { $0.key < $1.key }) {
+            #expect(committed[name] == data, "Reports/\(name) differs from what the code writes: run make demo")
+        }
+        // And it says where to open the latest report
+        let latest = try #require(fresh.keys.filter { $0.hasSuffix("/report.html") }.sorted().last)
+        #expect(result.stderr.contains("open the latest: Reports/\(latest)"))
+        // And the sample folder gained no rejects file
+        let sample = try FileManager.default.contentsOfDirectory(
+            atPath: Self.root.appendingPathComponent("SampleData").path)
+        #expect(!sample.contains { $0.contains(".rejects.") })
+    }
+
+    @Test func theDemoRefusesToOverwriteADatabaseItWasNotAskedToReplace() throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write("mine.sqlite", "the practice's own data")
+        let result = try workspace.run([
+            "demo", "--sample-data", Self.root.appendingPathComponent("SampleData").path, "--db", "mine.sqlite",
+        ])
+        #expect(result.status == 73)
+        #expect(try String(contentsOfFile: workspace.path("mine.sqlite"), encoding: .utf8) == "the practice's own data")
+    }
+
+    @Test func aSampleFolderWithoutEncountersExits66() throws {
+        let workspace = try CLIWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.path("empty"), withIntermediateDirectories: true)
+        let result = try workspace.run(["demo", "--sample-data", "empty", "--out", "out"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no encounter export (a file named encounters…) in empty"))
+    }
+}

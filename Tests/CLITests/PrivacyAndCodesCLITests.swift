@@ -82,6 +82,9 @@ import Testing
         ])
         #expect(extrapolated.status == 0, "\(extrapolated.stderr)")
         results.append(extrapolated)
+        let reported = try workspace.run(["report", "--month", "2026-10", "--out", "report"])
+        #expect(reported.status == 0, "\(reported.stderr)")
+        results.append(reported)
 
         // Then every file the tool wrote (all but the inputs and the PHI rejects file), the database and
         // its WAL, and every stdout and stderr hold none of the identifiers and no raw patient id
@@ -90,9 +93,14 @@ import Testing
         // (the rejects file beside the input is PHI like it, so the search must find the values there)
         let rejects = try Data(contentsOf: workspace.folder.appendingPathComponent("e.rejects.csv"))
         #expect(holds(rejects, "Zelda Quixote") && holds(rejects, "MRN-990011"))
-        let outputs = names.filter { !inputs.contains($0) && !$0.hasSuffix(".rejects.csv") }.sorted()
-        for expected in Self.exports.map({ "\($0).csv" }) + [
-            "worksheet.csv", "extrapolation.csv", "codeaudit.sqlite",
+        let report = try FileManager.default.contentsOfDirectory(atPath: workspace.path("report")).map {
+            "report/\($0)"
+        }
+        let outputs =
+            (names.filter { !inputs.contains($0) && !$0.hasSuffix(".rejects.csv") && $0 != "report" } + report)
+            .sorted()
+        for expected in Self.exports.map({ "\($0).csv" }) + Self.exports.map({ "report/\($0).csv" }) + [
+            "worksheet.csv", "extrapolation.csv", "codeaudit.sqlite", "report/report.html",
         ] {
             #expect(outputs.contains(expected), "\(expected) missing from \(outputs)")
         }
@@ -101,6 +109,11 @@ import Testing
             for value in identifiers + patientIDs {
                 #expect(!holds(bytes, value), "\(name) holds \(value)")
             }
+        }
+        // And the report names no encounter either (SPEC 7)
+        let page = try String(contentsOfFile: workspace.path("report/report.html"), encoding: .utf8)
+        for id in ["V1", "V2", "V3"] {
+            #expect(!page.contains(">\(id)<") && !page.contains(" \(id) ") && !page.contains("\(id),"), "\(id)")
         }
         for (index, result) in results.enumerated() {
             let text = Data((result.stdout + result.stderr).utf8)
@@ -198,5 +211,14 @@ import Testing
         #expect(
             Set(sheet.dropFirst().map { $0[0] + "|" + $0[2] + "|" + $0[3] + "|" + $0[4] }) == ["MAR1|02139|0450|1E5"])
         #expect(Set(sheet.dropFirst().map { $0[6] }) == ["0001U", "99213", "E11.9"], "\(sheet)")
+
+        // and the report prints coder 0450, provider 02139 and payer 1E5 as written
+        let reported = try workspace.run(["report", "--month", "2026-10", "--out", "report"])
+        #expect(reported.status == 0, "\(reported.stderr)")
+        let page = try String(contentsOfFile: workspace.path("report/report.html"), encoding: .utf8)
+        for row in ["<tr><th scope=\"row\">0450</th>", "<tr><th scope=\"row\">02139", "<tr><th scope=\"row\">1E5</th>"]
+        {
+            #expect(page.contains(row), "\(row)")
+        }
     }
 }

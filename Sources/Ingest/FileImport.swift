@@ -29,7 +29,7 @@ struct FileImport {
         -> ImportOutcome
     {
         let name = options.displayName ?? path
-        let info = try InputFileInfo.inspect(path: path)
+        let info = try InputFileInfo.inspect(path: path, name: name)
         let run = ImportRun(
             file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
         do {
@@ -87,7 +87,7 @@ private final class ImportRun<Handler: RowHandler> {
             outcome.alreadyImportedAs = previous
             return
         }
-        let reader = try CSVReader(path: path, info: info)
+        let reader = try CSVReader(path: path, name: file, info: info)
         try reader.forEachRecord(
             { record in
                 if map == nil {

@@ -5,10 +5,12 @@ import Foundation
 public enum IngestError: LocalizedError, Equatable {
     /// The file cannot be opened or read.
     case unreadable(file: String, reason: String)
-    /// The bytes are not text codeaudit can read.
-    case encoding(file: String, reason: String)
-    /// The CSV structure is broken at a place libcsv names.
-    case malformed(file: String, line: Int, column: Int, byteOffset: Int64, reason: String)
+    /// The bytes are not text codeaudit can read; the line and byte of the
+    /// first one that is not, when one byte is at fault.
+    case encoding(file: String, line: Int? = nil, byteOffset: Int64? = nil, reason: String)
+    /// The CSV structure is broken at a place libcsv names (the byte where
+    /// libcsv stopped, or where the field at fault opened, when known).
+    case malformed(file: String, line: Int, column: Int, byteOffset: Int64?, reason: String)
     /// The file has no header row.
     case empty(file: String)
     /// Required columns have no header.
@@ -38,10 +40,12 @@ public enum IngestError: LocalizedError, Equatable {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): \(reason)"
-        case .encoding(let file, let reason):
-            return "\(file): \(reason)"
+        case .encoding(let file, let line, let offset, let reason):
+            let place = (line.map { ", line \($0)" } ?? "") + (offset.map { " (byte \($0))" } ?? "")
+            return "\(file)\(place): \(reason)"
         case .malformed(let file, let line, let column, let offset, let reason):
-            return "\(file), line \(line), column \(column) (byte \(offset)): \(reason); nothing was imported"
+            let byte = offset.map { " (byte \($0))" } ?? ""
+            return "\(file), line \(line), column \(column)\(byte): \(reason); nothing was imported"
         case .empty(let file):
             return "\(file): the file is empty; an export starts with a header row naming its columns"
         case .missingColumns(let file, let columns, let header):

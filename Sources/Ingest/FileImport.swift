@@ -143,7 +143,9 @@ private final class ImportRun<Handler: RowHandler> {
                 problems: [
                     RowProblem(
                         column: nil,
-                        reason: "the row has \(record.count) fields; the header has \(map.header.count)")
+                        reason: "the row has \(record.count) fields; the header has \(map.header.count)"
+                            + (record.count > map.header.count
+                                ? " (a value holding a \(info.delimiter.name) must be enclosed in quotes)" : ""))
                 ], session: session)
             return
         }
@@ -223,6 +225,7 @@ private final class ImportRun<Handler: RowHandler> {
 
     private func finish(session: ImportSession) throws {
         try handler.finish(session: session, outcome: &outcome)
+        if outcome.counts.rowsRead == 0 { outcome.warnings.append("the file has no rows below its header") }
         if outcome.blankRowsSkipped > 0 {
             outcome.warnings.append("\(outcome.blankRowsSkipped) blank row(s) skipped")
         }

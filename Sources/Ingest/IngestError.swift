@@ -15,6 +15,8 @@ public enum IngestError: LocalizedError, Equatable {
     case empty(file: String)
     /// Required columns have no header.
     case missingColumns(file: String, columns: [Column], header: [String])
+    /// Two headers have the same name, and that name feeds a column: which one holds it is unclear.
+    case duplicateHeader(file: String, name: String, columns: [Int], column: String)
     /// The `--mapping` file is wrong.
     case mapping(file: String, reason: String)
     /// The `--icd10-codes` file is wrong.
@@ -56,6 +58,11 @@ public enum IngestError: LocalizedError, Equatable {
             return "\(file): no column for " + list.joined(separator: "; ")
                 + ". The file's headers are: " + header.map { "\"\($0)\"" }.joined(separator: ", ")
                 + ". Name the right ones with --mapping FILE, e.g. {\"\(columns[0].name)\": \"Their Header\"}"
+        case .duplicateHeader(let file, let name, let columns, let column):
+            let numbers = columns.dropLast().map(String.init).joined(separator: ", ") + " and \(columns.last!)"
+            let (all, but) = columns.count == 2 ? ("both", "one") : ("all", "all but one")
+            return "\(file): columns \(numbers) of the header are \(all) named \"\(name)\", so which one gives "
+                + "\(column) is unclear; rename or remove \(but) of them"
         case .mapping(let file, let reason):
             return "\(file): \(reason)"
         case .codeSet(let file, let line, let reason):
@@ -74,7 +81,9 @@ public enum IngestError: LocalizedError, Equatable {
     public var exitCode: Int32 {
         switch self {
         case .unreadable, .keyFile: 66
-        case .encoding, .malformed, .empty, .missingColumns, .mapping, .codeSet, .overlappingRates, .strictRejects: 65
+        case .encoding, .malformed, .empty, .missingColumns, .duplicateHeader, .mapping, .codeSet, .overlappingRates,
+            .strictRejects:
+            65
         }
     }
 }

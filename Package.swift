@@ -81,7 +81,8 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analytics", "CSVOutput"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -146,8 +146,10 @@ public struct InputFileInfo: Sendable {
         while read < offset, let chunk = try? handle.read(upToCount: Int(min(1 << 20, offset - read))),
             !chunk.isEmpty
         {
-            for byte in chunk {
-                if byte == 0x0A { feeds += 1 } else if byte == 0x0D { returns += 1 }
+            chunk.withUnsafeBytes { bytes in
+                for byte in bytes {
+                    if byte == 0x0A { feeds += 1 } else if byte == 0x0D { returns += 1 }
+                }
             }
             read += Int64(chunk.count)
         }

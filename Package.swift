@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libcsv ships a header and a library but no pkg-config file.
@@ -70,9 +71,10 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             dependencies: [
-                "Ingest", "Store",
+                "Ingest", "Store", "CSVOutput", "Report",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
         ),
@@ -87,7 +89,8 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analytics", "CSVOutput"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,8 +10,11 @@ public struct CSVWriteError: LocalizedError, Equatable {
 }
 
 /// Writes RFC 4180 CSV: comma-separated, CRLF line ends, a field quoted (by
-/// libcsv) only when it holds a comma, a quote, a line break or surrounding
-/// spaces.
+/// libcsv) only when it holds a comma, a quote, a line break, a tab, a `;` or
+/// a `|`, or surrounding spaces. Quoting tabs, `;` and `|` keeps a header full
+/// of them from passing for another separator when the file is imported
+/// again, and keeps a tab at either end of a field, which readers trim from
+/// unquoted fields.
 public final class CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -54,7 +57,9 @@ public final class CSVWriter {
     public static func append(_ field: String, to buffer: inout [UInt8]) {
         let bytes = Array(field.utf8)
         let needsQuotes =
-            bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+            bytes.contains {
+                $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A || $0 == 0x09 || $0 == 0x3B || $0 == 0x7C
+            }
             || bytes.first == 0x20 || bytes.last == 0x20
         guard needsQuotes else {
             buffer += bytes

@@ -11,17 +11,23 @@ final class CSVReader {
     static let maxFieldBytes = 65_536
 
     private let path: String
+    /// The file's name in messages (`(stdin)` for standard input).
+    private let name: String
     private let info: InputFileInfo
     private var parser = csv_parser()
     fileprivate var sink: RecordSink
+    /// Where the quoted field being read opened, while one is open: an
+    /// unclosed quote is reported there, not at the end of the file.
+    private var openQuote: (line: Int, offset: Int64, field: Int)?
 
-    init(path: String, info: InputFileInfo) throws {
+    init(path: String, name: String? = nil, info: InputFileInfo) throws {
         self.path = path
+        self.name = name ?? path
         self.info = info
         sink = RecordSink(encoding: info.encoding)
         let options = UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL)
         guard csv_init(&parser, options) == 0 else {
-            throw IngestError.unreadable(file: path, reason: "out of memory")
+            throw IngestError.unreadable(file: self.name, reason: "out of memory")
         }
         csv_set_delim(&parser, info.delimiter.byte)
     }
@@ -37,7 +43,7 @@ final class CSVReader {
         progress: (Int64) throws -> Void = { _ in }
     ) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError.unreadable(file: path, reason: "cannot open the file")
+            throw IngestError.unreadable(file: name, reason: "cannot open the file")
         }
         defer { try? handle.close() }
         var offset: Int64 = 0
@@ -56,12 +62,18 @@ final class CSVReader {
                     let length = newline.map { $0 + 1 } ?? rest.count
                     // libcsv's state says whether a record is under way; if not, one starts on this line.
                     if parser.pstate == 0 && sink.record.ends.isEmpty { sink.recordStartLine = line }
+                    let quoteBefore = quoteState
+                    let fieldsBefore = sink.fieldsSeen
                     let parsed = csv_parse(
                         &parser, rest.baseAddress, length, fieldCallback, recordCallback, context)
-                    try checkSink(line: line, offset: offset + Int64(start) + Int64(parsed))
+                    try checkSink(line: line, quoteWasOpen: quoteBefore != .none)
                     if parsed < length {
                         throw parseError(line: line, offset: offset + Int64(start) + Int64(parsed))
                     }
+                    noteOpenQuote(
+                        UnsafeRawBufferPointer(rebasing: rest[..<length]), before: quoteBefore,
+                        sameField: sink.fieldsSeen == fieldsBefore, line: line, offset: offset + Int64(start))
+                    try checkFieldLength(line: line)
                     if newline != nil { line += 1 }
                     start += length
                     try deliver(body)
@@ -72,12 +84,67 @@ final class CSVReader {
         }
         if csv_fini(&parser, fieldCallback, recordCallback, context) != 0 {
             throw IngestError.malformed(
-                file: path, line: sink.recordStartLine, column: sink.record.count + 1, byteOffset: offset,
-                reason: "a quoted field is never closed (its closing \" is missing)")
+                file: name, line: openQuote?.line ?? sink.recordStartLine,
+                column: openQuote?.field ?? sink.record.count + 1,
+                byteOffset: openQuote?.offset, reason: "a quoted field is never closed (its closing \" is missing)")
         }
-        try checkSink(line: line, offset: offset)
+        try checkSink(line: line, quoteWasOpen: quoteState != .none)
         try deliver(body)
     }
+
+    /// Where libcsv stands in a quoted field.
+    private enum QuoteState { case none, inside, afterQuote }
+
+    private var quoteState: QuoteState {
+        guard parser.quoted != 0 else { return .none }
+        switch parser.pstate {
+        case 2: return .inside  // FIELD_BEGUN
+        case 3: return .afterQuote  // FIELD_MIGHT_HAVE_ENDED: a quote, closing or the first of a `""` pair
+        default: return .none
+        }
+    }
+
+    /// Remembers where a quoted field opened while it is open at the end of
+    /// `bytes`, a line (or part of a long one) that starts at `offset`.
+    private func noteOpenQuote(
+        _ bytes: UnsafeRawBufferPointer, before: QuoteState, sameField: Bool, line: Int, offset: Int64
+    ) {
+        guard quoteState != .none else {
+            openQuote = nil
+            return
+        }
+        // Still the field that was open when these bytes began.
+        if before != .none && sameField && openQuote != nil { return }
+        // The field open now opened here, at its last quote that is not the second of a `""` pair.
+        var quoted = before == .inside
+        var closedAt = before == .afterQuote ? -1 : -2
+        var opened: Int?
+        for (index, byte) in bytes.enumerated() where byte == 0x22 {
+            if quoted {
+                quoted = false
+                closedAt = index
+            } else {
+                quoted = true
+                if closedAt != index - 1 { opened = index }
+            }
+        }
+        openQuote = opened.map { (line, offset + Int64($0), sink.record.count + 1) }
+    }
+
+    /// Refuses a field that has grown past the cap before it ends, so that a
+    /// quote left open cannot make libcsv buffer the rest of the file.
+    private func checkFieldLength(line: Int) throws {
+        guard parser.entry_pos > Self.maxFieldBytes else { return }
+        if let openQuote {
+            throw IngestError.malformed(
+                file: name, line: openQuote.line, column: openQuote.field, byteOffset: openQuote.offset,
+                reason: Self.tooLong + " (is the closing \" of this quoted field missing?)")
+        }
+        throw IngestError.malformed(
+            file: name, line: line, column: sink.record.count + 1, byteOffset: nil, reason: Self.tooLong)
+    }
+
+    static let tooLong = "a field is longer than \(maxFieldBytes) bytes, the longest accepted"
 
     private func deliver(_ body: (inout CSVRecord) throws -> Void) throws {
         guard sink.complete else { return }
@@ -86,12 +153,16 @@ final class CSVReader {
         sink.record.reset()
     }
 
-    private func checkSink(line: Int, offset: Int64) throws {
-        if let problem = sink.problem {
+    /// Refuses a field longer than the cap once libcsv has read it whole,
+    /// naming where it opened when it is the quoted field that was open.
+    private func checkSink(line: Int, quoteWasOpen: Bool) throws {
+        guard let column = sink.overlongField else { return }
+        if quoteWasOpen, let openQuote, openQuote.field == column {
             throw IngestError.malformed(
-                file: path, line: sink.recordStartLine, column: problem.column, byteOffset: offset,
-                reason: problem.reason)
+                file: name, line: openQuote.line, column: openQuote.field, byteOffset: openQuote.offset,
+                reason: Self.tooLong)
         }
+        throw IngestError.malformed(file: name, line: line, column: column, byteOffset: nil, reason: Self.tooLong)
     }
 
     private func parseError(line: Int, offset: Int64) -> IngestError {
@@ -102,7 +173,7 @@ final class CSVReader {
             ? "a quote (\") inside a field that is not enclosed in quotes, or text after a closing quote; "
                 + "enclose the field in quotes and double any quote inside it (\"\")"
             : String(cString: csv_strerror(code))
-        return IngestError.malformed(file: path, line: line, column: column, byteOffset: offset, reason: reason)
+        return IngestError.malformed(file: name, line: line, column: column, byteOffset: offset, reason: reason)
     }
 }
 
@@ -115,7 +186,10 @@ private final class RecordSink {
     @exclusivity(unchecked) var complete = false
     /// The file line the record being read started on.
     @exclusivity(unchecked) var recordStartLine = 1
-    @exclusivity(unchecked) var problem: (column: Int, reason: String)?
+    /// The column of a field longer than the cap, when one was read.
+    @exclusivity(unchecked) var overlongField: Int?
+    /// Fields completed so far in the whole file.
+    @exclusivity(unchecked) var fieldsSeen = 0
 
     init(encoding: TextEncoding) {
         record = CSVRecord(encoding: encoding)
@@ -125,12 +199,10 @@ private final class RecordSink {
 private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
     data, length, context in
     let sink = Unmanaged<RecordSink>.fromOpaque(context!).takeUnretainedValue()
-    if length > CSVReader.maxFieldBytes {
-        sink.problem = (
-            sink.record.count + 1,
-            "a field is \(length) bytes long; the longest accepted is \(CSVReader.maxFieldBytes) bytes"
-        )
+    if length > CSVReader.maxFieldBytes && sink.overlongField == nil {
+        sink.overlongField = sink.record.count + 1
     }
+    sink.fieldsSeen += 1
     if let data, length > 0 {
         // A typed buffer takes Array's contiguous (memcpy) path; a raw one is copied byte by byte.
         sink.record.bytes.append(

@@ -29,7 +29,7 @@ struct FileImport {
         -> ImportOutcome
     {
         let name = options.displayName ?? path
-        let info = try InputFileInfo.inspect(path: path)
+        let info = try InputFileInfo.inspect(path: path, name: name)
         let run = ImportRun(
             file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
         do {
@@ -87,7 +87,7 @@ private final class ImportRun<Handler: RowHandler> {
             outcome.alreadyImportedAs = previous
             return
         }
-        let reader = try CSVReader(path: path, info: info)
+        let reader = try CSVReader(path: path, name: file, info: info)
         try reader.forEachRecord(
             { record in
                 if map == nil {
@@ -143,7 +143,9 @@ private final class ImportRun<Handler: RowHandler> {
                 problems: [
                     RowProblem(
                         column: nil,
-                        reason: "the row has \(record.count) fields; the header has \(map.header.count)")
+                        reason: "the row has \(record.count) fields; the header has \(map.header.count)"
+                            + (record.count > map.header.count
+                                ? " (a value holding a \(info.delimiter.name) must be enclosed in quotes)" : ""))
                 ], session: session)
             return
         }
@@ -223,6 +225,7 @@ private final class ImportRun<Handler: RowHandler> {
 
     private func finish(session: ImportSession) throws {
         try handler.finish(session: session, outcome: &outcome)
+        if outcome.counts.rowsRead == 0 { outcome.warnings.append("the file has no rows below its header") }
         if outcome.blankRowsSkipped > 0 {
             outcome.warnings.append("\(outcome.blankRowsSkipped) blank row(s) skipped")
         }

@@ -80,12 +80,29 @@ public struct HeaderMap: Sendable {
             shadowed.removeAll { entry in identifierColumns.contains(entry.index) }
             identifierColumns.sort()
         }
+        try Self.refuseDuplicates(header: header, normalized: normalized, columns: columns, specs: specs, file: file)
         let missing = specs.filter { $0.required && columns[$0.name] == nil }
         if !missing.isEmpty {
             throw IngestError.missingColumns(
                 file: file,
                 columns: missing.map { ($0.name, Array($0.aliases.dropFirst().prefix(6))) },
                 header: header)
+        }
+    }
+
+    /// Two headers of one name (as headers match: case, spaces and
+    /// punctuation aside) that feed a column leave unclear which one holds it.
+    private static func refuseDuplicates(
+        header: [String], normalized: [String], columns: [String: [Int]], specs: [ColumnSpec], file: String
+    ) throws {
+        for spec in specs {
+            for index in columns[spec.name] ?? [] {
+                let same = normalized.indices.filter { normalized[$0] == normalized[index] }
+                if same.count > 1 {
+                    throw IngestError.duplicateHeader(
+                        file: file, name: header[index], columns: same.map { $0 + 1 }, column: spec.name)
+                }
+            }
         }
     }
 

@@ -5,14 +5,18 @@ import Foundation
 public enum IngestError: LocalizedError, Equatable {
     /// The file cannot be opened or read.
     case unreadable(file: String, reason: String)
-    /// The bytes are not text codeaudit can read.
-    case encoding(file: String, reason: String)
-    /// The CSV structure is broken at a place libcsv names.
-    case malformed(file: String, line: Int, column: Int, byteOffset: Int64, reason: String)
+    /// The bytes are not text codeaudit can read; the line and byte of the
+    /// first one that is not, when one byte is at fault.
+    case encoding(file: String, line: Int? = nil, byteOffset: Int64? = nil, reason: String)
+    /// The CSV structure is broken at a place libcsv names (the byte where
+    /// libcsv stopped, or where the field at fault opened, when known).
+    case malformed(file: String, line: Int, column: Int, byteOffset: Int64?, reason: String)
     /// The file has no header row.
     case empty(file: String)
     /// Required columns have no header.
     case missingColumns(file: String, columns: [Column], header: [String])
+    /// Two headers have the same name, and that name feeds a column: which one holds it is unclear.
+    case duplicateHeader(file: String, name: String, columns: [Int], column: String)
     /// The `--mapping` file is wrong.
     case mapping(file: String, reason: String)
     /// The `--icd10-codes` file is wrong.
@@ -38,10 +42,12 @@ public enum IngestError: LocalizedError, Equatable {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): \(reason)"
-        case .encoding(let file, let reason):
-            return "\(file): \(reason)"
+        case .encoding(let file, let line, let offset, let reason):
+            let place = (line.map { ", line \($0)" } ?? "") + (offset.map { " (byte \($0))" } ?? "")
+            return "\(file)\(place): \(reason)"
         case .malformed(let file, let line, let column, let offset, let reason):
-            return "\(file), line \(line), column \(column) (byte \(offset)): \(reason); nothing was imported"
+            let byte = offset.map { " (byte \($0))" } ?? ""
+            return "\(file), line \(line), column \(column)\(byte): \(reason); nothing was imported"
         case .empty(let file):
             return "\(file): the file is empty; an export starts with a header row naming its columns"
         case .missingColumns(let file, let columns, let header):
@@ -52,6 +58,11 @@ public enum IngestError: LocalizedError, Equatable {
             return "\(file): no column for " + list.joined(separator: "; ")
                 + ". The file's headers are: " + header.map { "\"\($0)\"" }.joined(separator: ", ")
                 + ". Name the right ones with --mapping FILE, e.g. {\"\(columns[0].name)\": \"Their Header\"}"
+        case .duplicateHeader(let file, let name, let columns, let column):
+            let numbers = columns.dropLast().map(String.init).joined(separator: ", ") + " and \(columns.last!)"
+            let (all, but) = columns.count == 2 ? ("both", "one") : ("all", "all but one")
+            return "\(file): columns \(numbers) of the header are \(all) named \"\(name)\", so which one gives "
+                + "\(column) is unclear; rename or remove \(but) of them"
         case .mapping(let file, let reason):
             return "\(file): \(reason)"
         case .codeSet(let file, let line, let reason):
@@ -70,7 +81,9 @@ public enum IngestError: LocalizedError, Equatable {
     public var exitCode: Int32 {
         switch self {
         case .unreadable, .keyFile: 66
-        case .encoding, .malformed, .empty, .missingColumns, .mapping, .codeSet, .overlappingRates, .strictRejects: 65
+        case .encoding, .malformed, .empty, .missingColumns, .duplicateHeader, .mapping, .codeSet, .overlappingRates,
+            .strictRejects:
+            65
         }
     }
 }

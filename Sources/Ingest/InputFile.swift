@@ -50,15 +50,17 @@ public struct InputFileInfo: Sendable {
 
     /// Reads the whole file once: its SHA-256, whether it is UTF-8 (after an
     /// optional BOM) or else Windows-1252, and the delimiter of its header line.
+    /// Messages call the file `name` (by default its path).
     ///
     /// - throws: `IngestError.unreadable` when it cannot be read,
     ///   `IngestError.encoding` when it is UTF-16, holds NUL bytes, or is
-    ///   neither UTF-8 nor Windows-1252.
-    public static func inspect(path: String) throws -> InputFileInfo {
+    ///   neither UTF-8 nor Windows-1252, naming the line and byte at fault.
+    public static func inspect(path: String, name: String? = nil) throws -> InputFileInfo {
+        let name = name ?? path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason =
                 FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw IngestError.unreadable(file: path, reason: reason)
+            throw IngestError.unreadable(file: name, reason: reason)
         }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -72,7 +74,7 @@ public struct InputFileInfo: Sendable {
             do {
                 chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             } catch {
-                throw IngestError.unreadable(file: path, reason: error.localizedDescription)
+                throw IngestError.unreadable(file: name, reason: error.localizedDescription)
             }
             if chunk.isEmpty { break }
             hasher.update(data: chunk)
@@ -81,14 +83,15 @@ public struct InputFileInfo: Sendable {
                 if size == 0 {
                     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                         throw IngestError.encoding(
-                            file: path, reason: "the file is UTF-16; save it as UTF-8 (or CSV UTF-8 in Excel)")
+                            file: name, reason: "the file is UTF-16; save it as UTF-8 (or CSV UTF-8 in Excel)")
                     }
                     head = Array(bytes.prefix(64 * 1024))
                 }
                 if let nul = bytes.firstIndex(of: 0) {
+                    let offset = size + Int64(nul)
                     throw IngestError.encoding(
-                        file: path,
-                        reason: "byte \(size + Int64(nul)) is a NUL character; a CSV export holds text only "
+                        file: name, line: line(at: offset, path: path), byteOffset: offset,
+                        reason: "a NUL character, and a CSV export holds text only "
                             + "(is this a spreadsheet or UTF-16 file? save it as CSV UTF-8)")
                 }
                 validator.feed(bytes, at: size)
@@ -102,14 +105,15 @@ public struct InputFileInfo: Sendable {
         var encoding = TextEncoding.utf8
         var warning: String?
         if let bad = validator.firstInvalidOffset {
-            if let undefined = try firstUndefinedWindows1252Byte(path: path) {
+            if let (undefined, byte) = try firstUndefinedWindows1252Byte(path: path) {
                 throw IngestError.encoding(
-                    file: path,
-                    reason: "byte \(bad) is not valid UTF-8, and byte \(undefined) is not a Windows-1252 "
-                        + "character either; save the file as UTF-8")
+                    file: name, line: line(at: undefined, path: path), byteOffset: undefined,
+                    reason: String(format: "the byte 0x%02X is not a Windows-1252 character, ", byte)
+                        + "and the file is not valid UTF-8 either (first at line \(line(at: bad, path: path)), "
+                        + "byte \(bad)); save the file as UTF-8")
             }
             encoding = .windows1252
-            warning = "not valid UTF-8 (first at byte \(bad)); read as Windows-1252"
+            warning = "not valid UTF-8 (first at line \(line(at: bad, path: path)), byte \(bad)); read as Windows-1252"
         }
         let separator: UInt8 = !sawLF && sawCR ? 0x0D : 0x0A
         let delimiter = detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
@@ -119,17 +123,37 @@ public struct InputFileInfo: Sendable {
             lineSeparator: separator)
     }
 
-    private static func firstUndefinedWindows1252Byte(path: String) throws -> Int64? {
+    private static func firstUndefinedWindows1252Byte(path: String) throws -> (offset: Int64, byte: UInt8)? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var offset: Int64 = 0
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             if let index = chunk.firstIndex(where: { $0 != 0 && windows1252Table[Int($0)] == 0 }) {
-                return offset + Int64(index - chunk.startIndex)
+                return (offset + Int64(index - chunk.startIndex), chunk[index])
             }
             offset += Int64(chunk.count)
         }
         return nil
+    }
+
+    /// The line (from 1) that holds byte `offset`, counting line feeds before
+    /// it, or carriage returns in a file whose lines end with those alone.
+    /// Only asked when a file is refused, so reading it again costs nothing that matters.
+    private static func line(at offset: Int64, path: String) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 1 }
+        defer { try? handle.close() }
+        var (feeds, returns, read): (Int, Int, Int64) = (0, 0, 0)
+        while read < offset, let chunk = try? handle.read(upToCount: Int(min(1 << 20, offset - read))),
+            !chunk.isEmpty
+        {
+            chunk.withUnsafeBytes { bytes in
+                for byte in bytes {
+                    if byte == 0x0A { feeds += 1 } else if byte == 0x0D { returns += 1 }
+                }
+            }
+            read += Int64(chunk.count)
+        }
+        return (feeds == 0 ? returns : feeds) + 1
     }
 
     /// The candidate separator that occurs most often, outside quotes, in the

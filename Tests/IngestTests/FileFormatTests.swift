@@ -96,16 +96,15 @@ import Testing
         let good = Array(encounterFile([encounterLine()]).utf8)
         let bytes =
             good + Array("E2,2026-10-01,MRN2,Dr ".utf8) + [0xC3, 0x28, 0x81] + Array(",,,,,99213,,,I10,,,,,\n".utf8)
-        // Then the import fails as an encoding error naming both bytes, and nothing is stored
-        let error = try expectNothingStored(bytes: bytes)
-        guard case .encoding(_, let reason) = error else {
-            Issue.record("expected IngestError.encoding, got \(String(describing: error))")
-            return
-        }
+        // Then the import fails as an encoding error naming the line and both bytes, and nothing is stored
+        let (error, path) = try expectNothingStoredAt(bytes: bytes)
         let offset = good.count + 22
         #expect(
-            reason == "byte \(offset) is not valid UTF-8, and byte \(offset + 2) is not a Windows-1252 character "
-                + "either; save the file as UTF-8")
+            error
+                == .encoding(
+                    file: path, line: 3, byteOffset: Int64(offset + 2),
+                    reason: "the byte 0x81 is not a Windows-1252 character, and the file is not valid UTF-8 either "
+                        + "(first at line 3, byte \(offset)); save the file as UTF-8"))
         #expect(error?.exitCode == 65)
     }
 
@@ -127,13 +126,13 @@ import Testing
         // Given a NUL byte inside a field
         let good = Array(encounterFile([encounterLine()]).utf8)
         let bytes = good + Array("E2,2026-10-01,MRN2,Dr".utf8) + [0] + Array(",,,,,99213,,,I10,,,,,\n".utf8)
-        // Then it is an encoding error naming the byte, and nothing is stored
+        // Then it is an encoding error naming its line and byte, and nothing is stored
         let (error, path) = try expectNothingStoredAt(bytes: bytes)
         #expect(
             error
                 == .encoding(
-                    file: path,
-                    reason: "byte \(good.count + 21) is a NUL character; a CSV export holds text "
+                    file: path, line: 3, byteOffset: Int64(good.count + 21),
+                    reason: "a NUL character, and a CSV export holds text "
                         + "only (is this a spreadsheet or UTF-16 file? save it as CSV UTF-8)"))
     }
 
@@ -143,14 +142,15 @@ import Testing
         // Given a quote opened in the provider field of line 3 and never closed, with lines after it
         let opened = encounterLine(["encounter_id": "E2"]).replacingOccurrences(of: "Dr Demo", with: "\"Dr Demo")
         let text = encounterFile([encounterLine(), opened, encounterLine(["encounter_id": "E3"])])
-        // Then the import fails naming line 3, column 4, and nothing is stored
+        // Then the import fails naming line 3, column 4 and the byte of the opening quote, and nothing is stored
         let error = try expectNothingStored(bytes: Array(text.utf8))
-        guard case .malformed(_, let line, let column, _, let reason) = error else {
+        guard case .malformed(_, let line, let column, let offset, let reason) = error else {
             Issue.record("expected IngestError.malformed, got \(String(describing: error))")
             return
         }
         #expect(line == 3)
         #expect(column == 4)
+        #expect(offset == Int64(Array(text.utf8).firstIndex(of: UInt8(ascii: "\""))!))
         #expect(reason == "a quoted field is never closed (its closing \" is missing)")
     }
 
@@ -183,8 +183,42 @@ import Testing
         }
         #expect(line == 3)
         #expect(column == 5)
-        #expect(reason == "a field is 65537 bytes long; the longest accepted is 65536 bytes")
+        #expect(reason == "a field is longer than 65536 bytes, the longest accepted")
         #expect(error?.exitCode == 65)
+    }
+
+    @Test func quoteLeftOpenInALargeFileIsReportedWhereItOpens() throws {
+        // Given a quote opened on line 3 and never closed, with 200,000 bytes of lines after it
+        let opened = encounterLine(["encounter_id": "E2"]).replacingOccurrences(of: "Dr Demo", with: "\"Dr Demo")
+        let rest = (3..<3_000).map { encounterLine(["encounter_id": "E\($0)"]) }
+        let text = encounterFile([encounterLine(), opened] + rest)
+        // Then the reader stops once the open field passes the cap, naming where the quote opened
+        let error = try expectNothingStored(bytes: Array(text.utf8))
+        guard case .malformed(_, let line, let column, let offset, let reason) = error else {
+            Issue.record("expected IngestError.malformed, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 3 && column == 4)
+        #expect(offset == Int64(Array(text.utf8).firstIndex(of: UInt8(ascii: "\""))!))
+        #expect(
+            reason == "a field is longer than 65536 bytes, the longest accepted (is the closing \" of this quoted "
+                + "field missing?)")
+    }
+
+    @Test func quotedFieldOverTheCapOverSeveralLinesIsNamedWhereItOpens() throws {
+        // Given a closed quoted specialty on line 3 that spans 70,000 bytes of short lines
+        let long = Array(repeating: String(repeating: "a", count: 99), count: 700).joined(separator: "\n")
+        let text = encounterFile([encounterLine(), encounterLine(["encounter_id": "E2", "specialty": "\"" + long])])
+            .replacingOccurrences(of: "\"" + long, with: "\"" + long + "\"")
+        // Then the import fails naming line 3, column 5 and the opening quote
+        let error = try expectNothingStored(bytes: Array(text.utf8))
+        guard case .malformed(_, let line, let column, let offset, let reason) = error else {
+            Issue.record("expected IngestError.malformed, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 3 && column == 5)
+        #expect(offset == Int64(Array(text.utf8).firstIndex(of: UInt8(ascii: "\""))!))
+        #expect(reason.hasPrefix("a field is longer than 65536 bytes, the longest accepted"))
     }
 
     @Test func fieldAtTheCapIsAccepted() throws {

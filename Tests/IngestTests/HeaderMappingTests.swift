@@ -162,6 +162,33 @@ import Testing
         #expect(try workspace.contentSnapshot().isEmpty)
     }
 
+    @Test(arguments: [
+        ["Visit ID", "DOS", "MRN", "Provider", "CPT", "Dx", "Provider"],
+        ["Visit ID", "DOS", "MRN", "Provider", "CPT", "Dx", "PROVIDER"],
+    ])
+    func twoHeadersOfOneNameFeedingAColumnAreRefused(header: [String]) throws {
+        // Given two provider columns of one name (as headers match), which disagree
+        let workspace = try TestWorkspace()
+        let path = try workspace.write(
+            "e.csv", header.joined(separator: ",") + "\nV1,2026-10-01,MRN001,Dr A,99213,I10,Dr B\n")
+        // When it is imported
+        let error = #expect(throws: IngestError.self) { try workspace.importEncounters(path) }
+        // Then it is refused naming both columns, exits 65, and nothing is stored
+        #expect(error == .duplicateHeader(file: path, name: "Provider", columns: [4, 7], column: "provider"))
+        #expect(error?.exitCode == 65)
+        #expect(try workspace.contentSnapshot().isEmpty)
+    }
+
+    @Test func twoIgnoredHeadersOfOneNameAreHarmless() throws {
+        // Given two "Note" columns that feed nothing
+        let imported = try HeaderImport(
+            header: ["Visit ID", "DOS", "MRN", "Provider", "CPT", "Dx", "Note", "Note"],
+            rows: [["V1", "2026-10-01", "MRN001", "Dr Demo", "99213", "I10", "a", "b"]])
+        // Then the row loads and both are listed as ignored
+        #expect(imported.outcome.counts.rowsLoaded == 1)
+        #expect(imported.outcome.ignoredColumns == ["Note", "Note"])
+    }
+
     // MARK: - Identifiers
 
     @Test func identifierColumnsAndPatientIDsNeverReachTheDatabase() throws {

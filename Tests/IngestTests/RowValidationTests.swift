@@ -301,7 +301,9 @@ import Testing
         let bad = oneTooMany ? line + ",extra" : String(line[..<line.lastIndex(of: ",")!])
         try expectReject(
             lines: [goodLine("G1"), bad, goodLine("G2")], line: 3, column: nil,
-            reason: "the row has \(oneTooMany ? 18 : 16) fields; the header has 17")
+            reason: oneTooMany
+                ? "the row has 18 fields; the header has 17 (a value holding a comma must be enclosed in quotes)"
+                : "the row has 16 fields; the header has 17")
     }
 
     @Test func allBlankRowsAreSkippedAndNotCounted() throws {

@@ -47,7 +47,8 @@ import Testing
     @Test(arguments: [
         ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
         ("+1", "'+1"), ("-Medicare", "'-Medicare"), ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tTab", "'\tTab"), ("\rCR", "\"'\rCR\""), ("\nLF", "\"'\nLF\""),
+        ("\tTab", "\"'\tTab\""), ("\rCR", "\"'\rCR\""), ("\nLF", "\"'\nLF\""), ("E11.9; I10", "\"E11.9; I10\""),
+        ("A|B", "\"A|B\""),
         ("Smith, John", "\"Smith, John\""), ("Dr \"Bob\"", "\"Dr \"\"Bob\"\"\""), ("0001U", "0001U"),
         ("E11.9", "E11.9"), ("Peña", "Peña"),
     ])

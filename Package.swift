@@ -45,10 +45,12 @@ let package = Package(
         ),
         // CSV exports (and later the HTML report) from Analytics' values; no database access.
         .target(name: "Report", dependencies: ["Analytics", "CSVOutput"]),
+        // A fictional practice's exports for demos and tests: pure Swift, its own seeded generator.
+        .target(name: "SampleGenerator"),
         .target(
             name: "CLI",
             dependencies: [
-                "Analytics", "Ingest", "Report", "Store",
+                "Analytics", "Ingest", "Report", "SampleGenerator", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -10,7 +10,10 @@ public struct CodeAudit: ParsableCommand {
         commandName: "codeaudit",
         abstract: "Medical-coding audit and analytics: import coded encounters, measure coding quality.",
         version: version,
-        subcommands: [Init.self, Import.self, Export.self, Sample.self, Extrapolate.self, Check.self, Backup.self]
+        subcommands: [
+            Init.self, Import.self, Export.self, Sample.self, Extrapolate.self, Check.self, Backup.self,
+            GenerateSample.self,
+        ]
     )
 
     public init() {}

@@ -78,6 +78,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Ingest"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analytics", "CSVOutput"]),
         .testTarget(
             name: "CLITests",

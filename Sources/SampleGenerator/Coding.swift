@@ -74,6 +74,6 @@ struct CodingBuilder {
 
     /// Procedures with a 0- or 10-day global period: a same-day E/M needs 25.
     static let minorProcedures: Set<String> = [
-        "69210", "17110", "20610", "20605", "20550", "17000", "11102", "11104", "11900", "11402",
+        "69210", "17110", "20610", "20605", "20550", "17000", "11102", "11104", "11900", "11402", "17311",
     ]
 }

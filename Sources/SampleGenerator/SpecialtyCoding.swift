@@ -101,7 +101,7 @@ struct DermatologyCoding {
     }
 
     private mutating func addProcedure(_ builder: inout CodingBuilder) {
-        switch random.pick(weighted: [(0, 400), (1, 250), (2, 90), (3, 40), (4, 60), (5, 160)]) {
+        switch random.pick(weighted: [(0, 400), (1, 250), (2, 90), (3, 40), (4, 60), (5, 160), (6, 25)]) {
         case 0:
             let keratosis = builder.diagnosis("L57.0")
             builder.line("17000", pointers: [keratosis])
@@ -119,6 +119,11 @@ struct DermatologyCoding {
             builder.line("J3301", units: 2, pointers: [keloid])
         case 4:
             builder.line("11402", pointers: [builder.diagnosis(random.pick(["L72.3", "D22.5"]))])
+        case 6:
+            // Mohs surgery on a basal cell carcinoma of the nose: first stage, and a second one at times.
+            let carcinoma = builder.diagnosis("C44.311")
+            builder.line("17311", pointers: [carcinoma])
+            if random.chance(400) { builder.line("17312", pointers: [carcinoma]) }
         default:
             // Actinic keratoses destroyed and another lesion biopsied: XS marks the separate lesion.
             let keratosis = builder.diagnosis("L57.0")

@@ -44,16 +44,16 @@ DEMO = $(SWIFT) run -q codeaudit
 DEMO_DB = --db $(DEMO_DIR)/codeaudit.sqlite
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)/exports
-	@cp SampleData/*.csv $(DEMO_DIR)/
+	@cp SampleData/*.csv SampleData/*.txt $(DEMO_DIR)/
 	$(DEMO) init $(DEMO_DB)
-	$(DEMO) import encounters $(DEMO_DB) $(DEMO_DIR)/encounters.csv
-	$(DEMO) import fees $(DEMO_DB) $(DEMO_DIR)/fees.csv
-	$(DEMO) import audits $(DEMO_DB) $(DEMO_DIR)/audits.csv
-	$(DEMO) import hours $(DEMO_DB) $(DEMO_DIR)/hours.csv
+	$(DEMO) import encounters $(DEMO_DB) $(DEMO_DIR)/encounters-*
+	$(DEMO) import fees $(DEMO_DB) $(DEMO_DIR)/fee-schedule.csv
+	$(DEMO) import audits $(DEMO_DB) $(DEMO_DIR)/audit-findings.csv
+	$(DEMO) import hours $(DEMO_DB) $(DEMO_DIR)/coder-hours.csv
 	@for name in error_rates findings coder_productivity reimbursement_variance em_distribution; do \
 		$(DEMO) export $$name --month 2026-10 $(DEMO_DB) --out $(DEMO_DIR)/exports/$$name.csv || exit 1; \
 	done
-	@echo "database: $(DEMO_DIR)/codeaudit.sqlite   rejected rows: $(DEMO_DIR)/encounters.rejects.csv"
+	@echo "database: $(DEMO_DIR)/codeaudit.sqlite   rejected rows: $(DEMO_DIR)/*.rejects.csv"
 	@echo "October 2026 exports: $(DEMO_DIR)/exports/ (open them in Excel or Google Sheets)"
 
 # Import speed and memory against SQLite's own CSV importer, and the time of

@@ -10,7 +10,7 @@ public enum Specialty: String, CaseIterable, Sendable {
 
 /// How a provider's documentation supports office E/M levels: per-mille
 /// weights of each level, new visits 99202–99205, established 99211–99215.
-struct EMProfile {
+struct EMProfile: Hashable, Sendable {
     var new: [Int]
     var established: [Int]
 
@@ -28,16 +28,8 @@ public struct SampleProvider: Sendable, Hashable {
     public let specialty: Specialty
     /// Share of the practice's encounters, in thousandths of the roster's total weight.
     let volume: Int
-    let emProfileName: String
-
-    var emProfile: EMProfile {
-        switch emProfileName {
-        case "skewed": .skewedHigh
-        case "ortho": .orthopedics
-        case "derm": .dermatology
-        default: .primaryCare
-        }
-    }
+    /// The E/M levels the provider's notes support.
+    let emProfile: EMProfile
 }
 
 /// A coder of the sample practice, known to every system by the same user id.
@@ -73,22 +65,20 @@ public struct SamplePayer: Sendable, Hashable {
 /// Everyone in the sample practice: invented people and plans.
 enum Roster {
     static let providers: [SampleProvider] = [
-        SampleProvider(name: "Whitfield, Dana MD", specialty: .familyMedicine, volume: 100, emProfileName: "pc"),
-        SampleProvider(name: "Oyelaran, Marcus DO", specialty: .familyMedicine, volume: 100, emProfileName: "pc"),
-        SampleProvider(name: "Ashgrove, Corbin MD", specialty: .familyMedicine, volume: 100, emProfileName: "skewed"),
-        SampleProvider(name: "Vasquez-Tran, Elena MD", specialty: .familyMedicine, volume: 95, emProfileName: "pc"),
-        SampleProvider(name: "Nandakumar, Priya MD", specialty: .internalMedicine, volume: 90, emProfileName: "pc"),
-        SampleProvider(name: "Hallberg, Gideon MD", specialty: .internalMedicine, volume: 90, emProfileName: "pc"),
-        SampleProvider(name: "Okonkwo, Sabine MD", specialty: .internalMedicine, volume: 88, emProfileName: "pc"),
-        SampleProvider(name: "Marchetti, Theo DO", specialty: .internalMedicine, volume: 85, emProfileName: "pc"),
-        SampleProvider(name: "Ibarra, Rafael MD", specialty: .orthopedics, volume: 75, emProfileName: "ortho"),
-        SampleProvider(name: "Sorensen, Lena MD", specialty: .orthopedics, volume: 70, emProfileName: "ortho"),
-        SampleProvider(name: "Peña, Inés MD", specialty: .dermatology, volume: 72, emProfileName: "derm"),
-        SampleProvider(name: "Albrecht, Zoë MD", specialty: .dermatology, volume: 68, emProfileName: "derm"),
+        SampleProvider(name: "Whitfield, Dana MD", specialty: .familyMedicine, volume: 100, emProfile: .primaryCare),
+        SampleProvider(name: "Oyelaran, Marcus DO", specialty: .familyMedicine, volume: 100, emProfile: .primaryCare),
+        // The planted pattern: established visits at 99214 and 99215 far more often than the practice's.
+        SampleProvider(name: "Ashgrove, Corbin MD", specialty: .familyMedicine, volume: 100, emProfile: .skewedHigh),
+        SampleProvider(name: "Vasquez-Tran, Elena MD", specialty: .familyMedicine, volume: 95, emProfile: .primaryCare),
+        SampleProvider(name: "Nandakumar, Priya MD", specialty: .internalMedicine, volume: 90, emProfile: .primaryCare),
+        SampleProvider(name: "Hallberg, Gideon MD", specialty: .internalMedicine, volume: 90, emProfile: .primaryCare),
+        SampleProvider(name: "Okonkwo, Sabine MD", specialty: .internalMedicine, volume: 88, emProfile: .primaryCare),
+        SampleProvider(name: "Marchetti, Theo DO", specialty: .internalMedicine, volume: 85, emProfile: .primaryCare),
+        SampleProvider(name: "Ibarra, Rafael MD", specialty: .orthopedics, volume: 75, emProfile: .orthopedics),
+        SampleProvider(name: "Sorensen, Lena MD", specialty: .orthopedics, volume: 70, emProfile: .orthopedics),
+        SampleProvider(name: "Peña, Inés MD", specialty: .dermatology, volume: 72, emProfile: .dermatology),
+        SampleProvider(name: "Albrecht, Zoë MD", specialty: .dermatology, volume: 68, emProfile: .dermatology),
     ]
-
-    /// The provider whose E/M levels skew high (a planted pattern).
-    static let skewedProvider = providers[2]
 
     static let coders: [SampleCoder] = [
         SampleCoder(
@@ -115,9 +105,6 @@ enum Roster {
             shares: [.familyMedicine: 2, .internalMedicine: 2, .orthopedics: 1, .dermatology: 1], slipPerMille: 90,
             upcodes: false, fast: false),
     ]
-
-    static let upcoder = coders[1]
-    static let fastCoder = coders[2]
 
     static let medicare = SamplePayer(name: "Medicare", rateFactor: 1000, raise: nil, kind: .medicare)
     static let medicaid = SamplePayer(name: "Medicaid", rateFactor: 720, raise: nil, kind: .medicaid)

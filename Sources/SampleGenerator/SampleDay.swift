@@ -65,12 +65,15 @@ public struct SampleMonth: Hashable, Comparable, Sendable, CustomStringConvertib
     public let year: Int
     public let month: Int
 
+    /// The month of a year (month 1–12).
     public init(year: Int, month: Int) {
         self.year = year
         self.month = month
     }
 
+    /// The month's first day.
     public var firstDay: SampleDay { SampleDay(year: year, month: month, day: 1) }
+    /// The month after.
     public var next: SampleMonth {
         month == 12 ? SampleMonth(year: year + 1, month: 1) : SampleMonth(year: year, month: month + 1)
     }

@@ -20,12 +20,10 @@ enum AuditWorksheet {
 extension SamplePractice {
     /// The file names and bytes of the sample practice's exports.
     public func files() -> [SampleFile] {
-        var files: [SampleFile] = []
-        for month in options.serviceMonths {
-            files.append(encounterFile(.primaryCare, name: "encounters-primary-care-\(month).csv", month: month))
-        }
-        files.append(encounterFile(.orthopedics, name: "encounters-orthopedics.txt", month: nil))
-        files.append(encounterFile(.dermatology, name: "encounters-dermatology.csv", month: nil))
+        let months = options.serviceMonths
+        var files = months.map { encounterFile(.primaryCare, month: $0) }
+        files.append(encounterFile(.orthopedics, month: nil))
+        files.append(encounterFile(.dermatology, month: nil))
         files.append(SampleFile(name: Self.feeScheduleFile, bytes: feeScheduleText().bytes))
 
         var audits = DelimitedText(format: .csv, header: AuditWorksheet.header)
@@ -46,7 +44,7 @@ extension SamplePractice {
 
     /// The encounter export of a system (of one month, for the monthly files),
     /// with the planted bad lines beside their host encounters.
-    private func encounterFile(_ system: SourceSystem, name: String, month: SampleMonth?) -> SampleFile {
+    private func encounterFile(_ system: SourceSystem, month: SampleMonth?) -> SampleFile {
         let layout = EncounterLayout.of(system)
         var text = DelimitedText(format: layout.format, header: layout.headers)
         var before: [String: [String]] = [:]
@@ -63,6 +61,7 @@ extension SamplePractice {
             for index in encounter.lines.indices { text.append(layout.cells(encounter, line: index)) }
             for line in after[encounter.id] ?? [] { text.appendRaw(line) }
         }
+        let name = Self.encounterFileName(system, month: month ?? options.serviceMonths[0])
         return SampleFile(name: name, bytes: text.bytes)
     }
 

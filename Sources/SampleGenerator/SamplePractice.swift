@@ -13,6 +13,7 @@ public struct SampleOptions: Sendable, Equatable {
     /// The last month of service.
     public static let lastMonth = SampleMonth(year: 2026, month: 10)
 
+    /// The options; the defaults are those of the committed SampleData/ folder.
     public init(seed: UInt64 = defaultSeed, months: Int = 6, encountersPerMonth: Int = 2_000) {
         self.seed = seed
         self.months = months
@@ -104,15 +105,17 @@ public struct SamplePractice: Sendable {
 
     /// Every planted bad row and the file that holds it.
     public var plantedRejects: [PlantedRow] {
-        let files = Dictionary(uniqueKeysWithValues: encounters.map { ($0.id, Self.fileName(of: $0)) })
+        let files = Dictionary(
+            uniqueKeysWithValues: encounters.map { ($0.id, Self.encounterFileName($0.system, month: $0.month)) })
         return plantedLines.map { PlantedRow(reject: $0.reject, file: files[$0.hostID]!) }
             + plantedAuditRows.map { PlantedRow(reject: $0.reject, file: Self.auditFile) }
             + plantedHourRows.map { PlantedRow(reject: $0.reject, file: Self.hoursFile) }
     }
 
-    static func fileName(of encounter: SampleEncounter) -> String {
-        switch encounter.system {
-        case .primaryCare: "encounters-primary-care-\(encounter.month).csv"
+    /// The file that holds a system's encounters: primary care has one a month.
+    static func encounterFileName(_ system: SourceSystem, month: SampleMonth) -> String {
+        switch system {
+        case .primaryCare: "encounters-primary-care-\(month).csv"
         case .orthopedics: "encounters-orthopedics.txt"
         case .dermatology: "encounters-dermatology.csv"
         }

@@ -128,7 +128,7 @@ struct AuditPlanner {
         static let units = "units do not match the documented dose or count"
         static let unbundled = "component of the comprehensive service billed (NCCI edit)"
         static let xs = "separate structure documented; XS is more specific than 59"
-        static let unsupported25 = "no significant, separately identifiable E/M documented"
+        static let unsupported25 = "no procedure or other service that day: 25 does not apply"
         static let laterality = "laterality documented but not coded"
         static let specificity = "documentation supports a more specific code"
         static let missed = "documented and billable, not coded"

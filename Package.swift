@@ -54,10 +54,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // A fictional practice's exports for demos and tests: pure Swift, its own seeded generator.
+        .target(name: "SampleGenerator"),
         .target(
             name: "CLI",
             dependencies: [
-                "Analytics", "Ingest", "Report", "Store",
+                "Analytics", "Ingest", "Report", "SampleGenerator", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,6 +88,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Ingest"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Analytics", "CSVOutput"]),
         .testTarget(
             name: "CLITests",

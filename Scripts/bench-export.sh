@@ -34,3 +34,11 @@ for name in error_rates findings coder_productivity reimbursement_variance em_di
   printf '  %-24s %6.2f s  (%d rows)\n' "$name" "$t" "$(($(wc -l < "$WORK/$name.csv") - 1))"
 done
 printf '  %-24s %6.2f s  (target <= 2.00 s)\n' "all five" "$total"
+
+# The whole monthly report: the month's five exports plus eleven earlier months
+# of summary figures for the trend lines, rendered to HTML.
+start=$(date +%s.%N)
+/usr/bin/time -f '%M' -o "$WORK/report.rss" "$BIN" report --month "$MONTH" --db "$db" --out "$WORK/report" 2>/dev/null
+end=$(date +%s.%N)
+printf '  %-24s %6.2f s  (peak memory %d MB, report.html %d KB)\n' "report" "$(echo "$end - $start" | bc -l)" \
+  "$(( $(cat "$WORK/report.rss") / 1024 ))" "$(( $(wc -c < "$WORK/report/report.html") / 1024 ))"

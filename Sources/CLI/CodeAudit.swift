@@ -12,7 +12,7 @@ public struct CodeAudit: ParsableCommand {
         version: version,
         subcommands: [
             Init.self, Import.self, Export.self, Report.self, Sample.self, Extrapolate.self, Check.self, Backup.self,
-            Demo.self,
+            Demo.self, GenerateSample.self,
         ]
     )
 

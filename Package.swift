@@ -89,7 +89,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Ingest"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Analytics", "CSVOutput"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: [
+                "Report", "Analytics", "CSVOutput",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,19 +1,36 @@
-/// Escaping for text our own code writes into HTML and SVG (chart labels,
-/// titles, attribute values): the same five characters the templates escape.
+import Mustache
+
+/// Escaping for everything the report writes from data: chart labels and
+/// titles built in Swift, and every `{{name}}` of the templates.
+///
+/// It works on Unicode scalars, not Characters: a `"` or `<` followed by a
+/// combining mark is one Character to Swift but still a quote or a bracket to
+/// a browser, so escaping by Character (as Mustache's built-in HTML escaping
+/// does) would let it through.
 enum HTML {
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
+            default: escaped.append(scalar)
             }
         }
-        return escaped
+        return String(escaped)
     }
+
+    /// The templates' content type: `HTML.escape` for every `{{name}}`.
+    struct ContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
+    /// The pragma put in front of every template, built-in or overriding, so that none escapes by Character.
+    static let pragma: String = {
+        MustacheContentTypes.register(ContentType(), named: "CODEAUDIT_HTML")
+        return "{{% CONTENT_TYPE:CODEAUDIT_HTML}}"
+    }()
 }

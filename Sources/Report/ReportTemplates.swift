@@ -51,7 +51,7 @@ public struct ReportTemplates: Sendable {
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(source, named: name)
+                try library.register(HTML.pragma + source, named: name)
             } catch {
                 throw ReportError.template(name: name, reason: "does not parse: \(error)")
             }

@@ -22,7 +22,9 @@ import Testing
                 _ = try workspace.run(["import", kind, file])
             }
         }
-        var arguments = ["report", "--month", "2026-10", "--out", "report", "--practice", "Sample Practice"]
+        var arguments = [
+            "report", "--month", "2026-10", "--out", "report", "--practice", "Riverbend Medical Group (fictional)",
+        ]
         if let templates { arguments += ["--templates", templates] }
         let result = try workspace.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1793491200"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -51,6 +51,23 @@ import Testing
         #expect(descriptions.contains { $0.contains(provider.prefix(20)) })
     }
 
+    @Test func aQuoteOrBracketFollowedByACombiningMarkIsStillEscaped() throws {
+        // Given names where a markup character and a combining mark make one Swift Character
+        var names = ReportFixture.Names()
+        names.providers[0] = "\"\u{301} onmouseover=x"
+        names.coders[0] = "<\u{BC0}script>"
+        let html = try MonthlyReport(
+            data: ReportFixture.data(names), practiceName: "'\u{301}", generatedAt: ReportFixture.generatedAt
+        ).html()
+        // Then every such quote and bracket is an entity, in the tables and in the charts alike
+        #expect(html.contains("&quot;\u{301} onmouseover=x"))
+        #expect(html.contains("&lt;\u{BC0}script&gt;"))
+        #expect(html.contains("&#39;\u{301}"))
+        let scalars = Array(html.unicodeScalars)
+        let pairs = zip(scalars, scalars.dropFirst()).filter { "<>\"'".unicodeScalars.contains($0.0) }
+        #expect(!pairs.contains { $0.1 == "\u{301}" || $0.1 == "\u{BC0}" })
+    }
+
     @Test func nothingInThePageWouldLoadFromAnywhere() throws {
         let html = try html()
         // The coder's name carries a URL as text; no attribute or stylesheet may point anywhere

@@ -21,6 +21,31 @@ import Testing
         #expect(check.stdout.isEmpty && backup.stdout.isEmpty)
     }
 
+    @Test func aBackupTakenWhileAnImportRunsOpensAndChecksClean() throws {
+        // Given a database with ten encounters, and a large file of 30,000 more being imported
+        let workspace = try CLIWorkspace()
+        try workspace.write("small.csv", encounters((0..<10).map { "S\($0)" }))
+        #expect(try workspace.run(["import", "encounters", "small.csv"]).status == 0)
+        try workspace.write("large.csv", encounters((0..<30_000).map { "L\($0)" }))
+        let importing = try workspace.process(["import", "encounters", "large.csv"])
+        importing.standardError = FileHandle.nullDevice
+        try importing.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        // When a backup is taken while it runs
+        let backup = try workspace.run(["backup", "copy.sqlite"])
+        let stillImporting = importing.isRunning
+        importing.waitUntilExit()
+        // Then the backup did not wait for the import, and the copy is sound and holds exactly the committed
+        // state of one moment: the ten encounters (the import commits only at its end)
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(stillImporting, "the import ended before the backup; the file is too small to test this")
+        #expect(importing.terminationStatus == 0)
+        let check = try workspace.run(["check", "--db", "copy.sqlite"])
+        #expect(check.status == 0 && check.stderr.contains("integrity ok"), "\(check.stderr)")
+        #expect(try workspace.count(in: "copy.sqlite") == 10)
+        #expect(try workspace.count() == 30_010)
+    }
+
     @Test func checkWithoutADatabaseExits66() throws {
         let workspace = try CLIWorkspace()
         #expect(try workspace.run(["check"]).status == 66)

@@ -88,7 +88,10 @@ extension Month: ExpressibleByArgument {
 }
 
 /// A dollar amount given on the command line, like `1.00` or `0.5`.
-struct Money: ExpressibleByArgument {
+struct Money: ExpressibleByArgument, CustomStringConvertible {
+    /// `1.00`, as `--help` shows the default.
+    var description: String { "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)" }
+
     let cents: Int64
 
     init(cents: Int64) {

@@ -114,6 +114,14 @@ import Testing
         #expect(rates.components(separatedBy: "\r\n").count == 2)
     }
 
+    @Test func helpShowsTheToleranceInDollars() throws {
+        let workspace = try CLIWorkspace()
+        for command in ["report", "export"] {
+            let help = try workspace.run([command, "--help"])
+            #expect(help.stdout.contains("(default: 1.00)"), "\(help.stdout)")
+        }
+    }
+
     @Test func badClockTemplatesAndOutputFolderExitWithTheirCodes() throws {
         let workspace = try workspaceWithHostileNames()
         let clock = try workspace.run(

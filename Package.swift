@@ -95,7 +95,9 @@ let package = Package(
                 "Report", "Analytics", "CSVOutput",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            // golden files, read by path so that RECORD_SNAPSHOTS=1 can rewrite them
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "CLITests",

@@ -53,17 +53,8 @@ extension Analytics {
         let errorRates = try errorRates(for: month)
         let productivity = try coderProductivity(for: month)
         let variance = try reimbursementVariance(for: month, toleranceCents: toleranceCents)
-        var trend: [PracticeSummary] = []
-        var earlier = month
-        for _ in 1..<12 {
-            earlier = earlier.previous
-            progress("trend, \(earlier)")
-            trend.insert(
-                PracticeSummary(
-                    month: earlier, errorRates: try self.errorRates(for: earlier),
-                    productivity: try coderProductivity(for: earlier),
-                    variance: try reimbursementVariance(for: earlier, toleranceCents: toleranceCents)), at: 0)
-        }
+        progress("trend of the eleven months before \(month)")
+        var trend = try practiceTrend(endingWith: month.previous, count: 11, toleranceCents: toleranceCents)
         trend.append(
             PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance))
         return MonthlyReportData(

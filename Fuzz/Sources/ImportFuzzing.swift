@@ -5,7 +5,7 @@ import Store
 
 /// Runs arbitrary bytes through the whole import path — encoding and
 /// delimiter detection, libcsv, header mapping, row validation, pseudonyms,
-/// the rejects file and the inserts — into a fresh in-memory store.
+/// the rejects file and the inserts — into an in-memory store, emptied before each input.
 ///
 /// An input is up to four files separated by NUL bytes (a NUL inside a file
 /// is refused by the import anyway). Each file's first byte says how it is
@@ -30,11 +30,10 @@ enum ImportFuzzing {
 
     /// Imports one input, telling `report` what became of each file. Traps on a finding.
     static func run(_ input: UnsafeRawBufferPointer, report: ((String) -> Void)? = nil) {
-        let database: CodeAuditDatabase
         do {
-            database = try CodeAuditDatabase()
+            try database.eraseInMemoryStore()
         } catch {
-            fatalError("cannot open an in-memory store: \(error)")
+            fatalError("cannot empty the in-memory store: \(error)")
         }
         for (index, file) in files(in: input).enumerated() {
             guard let selector = file.first else { continue }
@@ -108,6 +107,15 @@ enum ImportFuzzing {
             fatalError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
+
+    /// One in-memory store for every input, emptied before each.
+    private static let database: CodeAuditDatabase = {
+        do {
+            return try CodeAuditDatabase()
+        } catch {
+            fatalError("cannot open an in-memory store: \(error)")
+        }
+    }()
 
     /// A fixed day, so that an input's dates are judged the same way on every run.
     private static let today = CalendarDay(year: 2026, month: 11, day: 27)!

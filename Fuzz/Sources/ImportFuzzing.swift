@@ -23,8 +23,10 @@ import Store
 /// A file may be refused (`IngestError`): that is the import doing its job.
 /// Anything else is a finding and stops the run: a crash or sanitizer report,
 /// an error that is not the file's fault (a database constraint the
-/// validation let through), counts that do not add up, or a store that fails
-/// SQLite's integrity and foreign-key checks afterwards.
+/// validation let through), counts that do not add up, a rejects file that
+/// does not import again as one row per rejected row (users fix its cells and
+/// import it), or a store that fails SQLite's integrity and foreign-key checks
+/// afterwards.
 enum ImportFuzzing {
     static let maxFiles = 4
 
@@ -43,25 +45,21 @@ enum ImportFuzzing {
             options.strict = selector & 4 != 0
             options.force = selector & 8 != 0
             let path = folder + "/input-\(index).csv"
+            let rejects = folder + "/input-\(index).rejects.csv"
             save(file.dropFirst(), to: path)
             defer {
-                unlink(path)
-                unlink(folder + "/input-\(index).rejects.csv")
+                for name in [path, rejects, folder + "/input-\(index).rejects.rejects.csv"] { unlink(name) }
             }
-            let importer = Importer(database: database, pseudonymizer: pseudonymizer, options: options)
-            do {
-                let outcome = try importer.importFile(path, kind: kind)
-                checkCounts(outcome, kind: kind, strict: options.strict)
-                let counts = outcome.counts
-                report?(
-                    "\(kind): \(counts.rowsRead) read, \(counts.rowsLoaded) loaded, \(counts.rowsRejected) rejected"
-                        + (outcome.rolledBack ? ", rolled back" : "")
-                        + (outcome.alreadyImportedAs != nil ? ", already imported" : ""))
-            } catch let error as IngestError {
-                // The file was refused with a message for its user: nothing to find here.
-                report?("\(kind): refused: \(error.localizedDescription)")
-            } catch {
-                fatalError("importing \(kind) failed with an error that is not the file's fault: \(error)")
+            guard let outcome = importChecked(path, kind: kind, options: options, report: report),
+                outcome.rejectsFile != nil
+            else { continue }
+            // The rejects file is for fixing the cells and importing it again: it must read back as
+            // the same header and one row per rejected row.
+            options.strict = false
+            options.force = false
+            let again = importChecked(rejects, kind: kind, options: options, report: report)
+            if let again, again.alreadyImportedAs == nil, again.counts.rowsRead != outcome.counts.rowsRejected {
+                fatalError("\(kind): \(outcome.counts.rowsRejected) rows rejected, \(again.counts.rowsRead) read back")
             }
         }
         do {
@@ -71,6 +69,35 @@ enum ImportFuzzing {
             }
         } catch {
             fatalError("cannot check the store: \(error)")
+        }
+    }
+
+    /// Imports one file; nil when it is refused (for a rejects file, only a clash of rates may refuse it).
+    private static func importChecked(
+        _ path: String, kind: ImportKind, options: ImportOptions, report: ((String) -> Void)?
+    ) -> ImportOutcome? {
+        let importer = Importer(database: database, pseudonymizer: pseudonymizer, options: options)
+        do {
+            let outcome = try importer.importFile(path, kind: kind)
+            checkCounts(outcome, kind: kind, strict: options.strict)
+            let counts = outcome.counts
+            report?(
+                "\(kind) \(path.hasSuffix(".rejects.csv") ? "rejects file" : "file"): \(counts.rowsRead) read, "
+                    + "\(counts.rowsLoaded) loaded, \(counts.rowsRejected) rejected"
+                    + (outcome.rolledBack ? ", rolled back" : "")
+                    + (outcome.alreadyImportedAs != nil ? ", already imported" : ""))
+            return outcome
+        } catch let error as IngestError {
+            // The file was refused with a message for its user: the import doing its job,
+            // unless it is a rejects file the import wrote itself.
+            if path.hasSuffix(".rejects.csv"), case .overlappingRates = error {
+            } else if path.hasSuffix(".rejects.csv") {
+                fatalError("the rejects file of a \(kind) import cannot be imported: \(error.localizedDescription)")
+            }
+            report?("\(kind): refused: \(error.localizedDescription)")
+            return nil
+        } catch {
+            fatalError("importing \(kind) failed with an error that is not the file's fault: \(error)")
         }
     }
 

@@ -89,12 +89,14 @@ enum ImportFuzzing {
             return outcome
         } catch let error as IngestError {
             // The file was refused with a message for its user: the import doing its job,
-            // unless it is a rejects file the import wrote itself.
+            // unless it is a rejects file the import wrote itself. The message is built
+            // either way, as the command line prints it.
+            let message = error.localizedDescription
             if path.hasSuffix(".rejects.csv"), case .overlappingRates = error {
             } else if path.hasSuffix(".rejects.csv") {
-                fatalError("the rejects file of a \(kind) import cannot be imported: \(error.localizedDescription)")
+                fatalError("the rejects file of a \(kind) import cannot be imported: \(message)")
             }
-            report?("\(kind): refused: \(error.localizedDescription)")
+            report?("\(kind): refused: \(message)")
             return nil
         } catch {
             fatalError("importing \(kind) failed with an error that is not the file's fault: \(error)")

@@ -66,6 +66,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "codeaudit", dependencies: ["CLI"]),
+        // The libFuzzer harness over the import path (`make fuzz`); a plain build
+        // makes it a replayer of saved inputs. See Fuzz/Sources/ImportFuzzing.swift.
+        .executableTarget(
+            name: "codeaudit-fuzz",
+            dependencies: ["Ingest", "Store", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Fuzz/Sources"
+        ),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]

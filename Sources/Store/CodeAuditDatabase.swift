@@ -47,6 +47,19 @@ public final class CodeAuditDatabase: Sendable {
         try Self.migrator.migrate(writer)
     }
 
+    /// Empties an in-memory store back to its freshly migrated schema, so that a
+    /// fuzzer can run many inputs through one store: opening a store per input
+    /// costs more than most inputs, and its queue is freed only later, on
+    /// another thread, which reads as a leak to the fuzzer's per-input check.
+    ///
+    /// - precondition: the store is in memory.
+    /// - throws: any database error from the erase or the migrations.
+    public func eraseInMemoryStore() throws {
+        precondition(path == nil, "only an in-memory store is erased")
+        try writer.erase()
+        try Self.migrator.migrate(writer)
+    }
+
     /// Whether a store file exists at `path`.
     public static func exists(at path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)

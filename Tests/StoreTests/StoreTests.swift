@@ -265,4 +265,20 @@ import Testing
         #expect(fileTables == memoryTables)
         #expect(memory.path == nil)
     }
+
+    @Test func erasedInMemoryStoreIsEmptyAndNumbersBatchesFromOneAgain() throws {
+        // Given an in-memory store holding an import batch
+        let memory = try CodeAuditDatabase()
+        let start = ImportBatchStart(
+            kind: .hours, fileName: "h.csv", fileSize: 1, sha256: "abc", encoding: "UTF-8", delimiter: "comma",
+            header: "coder,work_date,hours", forced: false, startedAt: "2026-11-01T00:00:00Z", toolVersion: "test")
+        _ = try memory.importing { try $0.beginBatch(start) }
+        #expect(try memory.importBatches().count == 1)
+        // When it is erased
+        try memory.eraseInMemoryStore()
+        // Then it holds no batch, keeps its whole schema, and the next batch is number 1 again
+        #expect(try memory.importBatches().isEmpty)
+        #expect(try memory.writer.read(Self.tables) == (try CodeAuditDatabase().writer.read(Self.tables)))
+        #expect(try memory.importing { try $0.beginBatch(start) } == 1)
+    }
 }

@@ -86,7 +86,7 @@ icd10:
 #   swiftc as two -sanitize= flags, in an order that varies from target to target, and the
 #   driver keeps only the last one, so a Swift module got either coverage or ASan, not both.
 #   The one comma-separated flag, given last, wins for every Swift module; clang (C code)
-#   takes both flags anyway. As that order changes between invocations too, every
+#   takes both flags anyway. That order can change between invocations too, and then
 #   `make fuzz` compiles the whole package again first (2 to 5 minutes here).
 # - Debug configuration: it keeps the checks Swift makes in debug builds only, such as
 #   the bounds of unsafe buffer pointers (CSVReader hands libcsv's bytes around as such).

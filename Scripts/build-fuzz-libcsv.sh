@@ -18,7 +18,8 @@ set -eu
 
 out=${1:?usage: $0 OUT}
 cc=${CC_FUZZ:-$(dirname "$(command -v swiftc)")/clang}
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The archive that served the installed libcsv-dev, as apt itself knows it.
+mirror=${DEBIAN_MIRROR:-$(apt-cache policy libcsv-dev 2>/dev/null | awk '$1 ~ /^[0-9]+$/ && $2 ~ /^https?:/ {print $2; exit}')}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
@@ -28,8 +29,8 @@ fi
 
 version=$(dpkg-query -W -f='${source:Version}' libcsv-dev 2>/dev/null) || version=""
 codename=$( . /etc/os-release && echo "${VERSION_CODENAME:-}")
-if [ -z "$version" ] || [ -z "$codename" ] || [ "$( . /etc/os-release && echo "$ID")" != debian ]; then
-    echo "build-fuzz-libcsv: libcsv-dev is not installed or this is not Debian; cannot fetch libcsv's source" >&2
+if [ -z "$version" ] || [ -z "$codename" ] || [ -z "$mirror" ] || [ "$( . /etc/os-release && echo "$ID")" != debian ]; then
+    echo "build-fuzz-libcsv: libcsv-dev is not installed from a Debian archive; cannot fetch libcsv's source" >&2
     exit 1
 fi
 

@@ -25,7 +25,11 @@ public final class CodeAuditDatabase: Sendable {
             // Switching to WAL, GRDB sets synchronous = NORMAL on the writer after
             // prepareDatabase has run; every commit must reach the disk, so set FULL again.
             try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try Self.migrator.migrate(writer)
+            // Migrating takes the write lock even when there is nothing to do, so a check, a backup,
+            // an export or a report would wait for an import in another process to commit: look first.
+            if try !writer.read({ try Self.migrator.hasCompletedMigrations($0) }) {
+                try Self.migrator.migrate(writer)
+            }
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
         {

@@ -38,29 +38,36 @@ extension CodeAudit {
         @Option(help: ArgumentHelp("Where to write the CSV (default: stdout).", valueName: "file"))
         var out: String?
 
-        @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte order mark.")
-        var noBOM = false
-
-        @Option(
-            help: ArgumentHelp(
-                "Reimbursement variance: how far allowed may fall below (or rise above) expected, per line, before a "
-                    + "line counts as underpaid (overpaid).", valueName: "dollars"))
-        var tolerance: Money = Money(cents: 100)
+        @OptionGroup var csv: CSVExportOptions
 
         func run() throws {
             try logged("export \(name.rawValue)", store: store) { record in
                 let database = try store.openExisting()
-                let table = try ExportBuilder(analytics: Analytics(database: database), toleranceCents: tolerance.cents)
-                    .table(name, month: month)
+                let table = try ExportBuilder(
+                    analytics: Analytics(database: database), toleranceCents: csv.tolerance.cents
+                )
+                .table(name, month: month)
                 if table.rows.isEmpty {
                     printError("no \(name.rawValue) rows for \(month): wrote the header only")
                 }
-                let data = table.csv(bom: !noBOM)
+                let data = table.csv(bom: !csv.noBOM)
                 try OutputFile.write(data, to: out)
                 record.wrote(data, to: out)
             }
         }
     }
+}
+
+/// How the CSV exports are written, for `export` and `report` alike.
+struct CSVExportOptions: ParsableArguments {
+    @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte order mark of the CSV files.")
+    var noBOM = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Reimbursement variance: how far allowed may fall below (or rise above) expected, per line, before a "
+                + "line counts as underpaid (overpaid).", valueName: "dollars"))
+    var tolerance: Money = Money(cents: 100)
 }
 
 /// Builds an export's table from the analytics.

@@ -35,14 +35,7 @@ extension CodeAudit {
                 valueName: "dir"))
         var templates: String?
 
-        @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte order mark of the CSV files.")
-        var noBOM = false
-
-        @Option(
-            help: ArgumentHelp(
-                "Reimbursement variance: how far allowed may fall below (or rise above) expected, per line, before a "
-                    + "line counts as underpaid (overpaid).", valueName: "dollars"))
-        var tolerance: Money = Money(cents: 100)
+        @OptionGroup var csv: CSVExportOptions
 
         func run() throws {
             try logged("report", store: store) { record in
@@ -50,7 +43,7 @@ extension CodeAudit {
                 let templateSet = try loadTemplates()
                 try MonthlyReportWriter(
                     analytics: Analytics(database: database), templates: templateSet, practice: practice,
-                    toleranceCents: tolerance.cents, bom: !noBOM, clock: try reportClock()
+                    toleranceCents: csv.tolerance.cents, bom: !csv.noBOM, clock: try reportClock()
                 ).write(month: month, into: out, record: &record)
                 printError(
                     "wrote \((out as NSString).appendingPathComponent("report.html")) and 5 CSV exports for \(month)")

@@ -11,12 +11,12 @@ public struct ImportedFileQuality: Sendable, Equatable {
     public var rowsRead: Int
     public var rowsLoaded: Int
     public var rowsRejected: Int
-    /// Rejected rows by the column at fault (nil: the row as a whole, such as a wrong field count), most first.
-    public var rejectsByColumn: [(column: String?, rows: Int)]
+    /// Rejected rows by the column at fault, most first.
+    public var rejectsByColumn: [RejectedColumn]
 
     public init(
         kind: String, fileName: String, sha256: String, rowsRead: Int, rowsLoaded: Int, rowsRejected: Int,
-        rejectsByColumn: [(column: String?, rows: Int)]
+        rejectsByColumn: [RejectedColumn]
     ) {
         self.kind = kind
         self.fileName = fileName
@@ -26,12 +26,17 @@ public struct ImportedFileQuality: Sendable, Equatable {
         self.rowsRejected = rowsRejected
         self.rejectsByColumn = rejectsByColumn
     }
+}
 
-    public static func == (a: ImportedFileQuality, b: ImportedFileQuality) -> Bool {
-        a.kind == b.kind && a.fileName == b.fileName && a.sha256 == b.sha256 && a.rowsRead == b.rowsRead
-            && a.rowsLoaded == b.rowsLoaded && a.rowsRejected == b.rowsRejected
-            && a.rejectsByColumn.map(\.column) == b.rejectsByColumn.map(\.column)
-            && a.rejectsByColumn.map(\.rows) == b.rejectsByColumn.map(\.rows)
+/// How many of a file's rows were rejected for a problem in one column.
+public struct RejectedColumn: Sendable, Equatable {
+    /// The column's header as the file has it; nil for the row as a whole, such as a wrong field count.
+    public var column: String?
+    public var rows: Int
+
+    public init(column: String?, rows: Int) {
+        self.column = column
+        self.rows = rows
     }
 }
 
@@ -49,9 +54,10 @@ extension Analytics {
     public func importedFiles(for month: Month) throws -> [ImportedFileQuality] {
         try database.read { db in
             let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
-            var rejects: [Int64: [(column: String?, rows: Int)]] = [:]
+            var rejects: [Int64: [RejectedColumn]] = [:]
             for row in try Row.fetchAll(db, sql: DataQualitySQL.rejects, arguments: arguments) {
-                rejects[row["batch_id"], default: []].append((row["column_name"], row["rows"]))
+                rejects[row["batch_id"], default: []].append(
+                    RejectedColumn(column: row["column_name"], rows: row["rows"]))
             }
             return try Row.fetchAll(db, sql: DataQualitySQL.files, arguments: arguments).map { row in
                 ImportedFileQuality(

@@ -91,7 +91,8 @@ enum ReportFixture {
                 kind: "encounters", fileName: names.file, sha256: String(repeating: "ab", count: 32), rowsRead: 2_400,
                 rowsLoaded: 2_391, rowsRejected: 9,
                 rejectsByColumn: [
-                    (column: "CPT Code", rows: 5), (column: "Date of Service", rows: 3), (column: nil, rows: 1),
+                    RejectedColumn(column: "CPT Code", rows: 5), RejectedColumn(column: "Date of Service", rows: 3),
+                    RejectedColumn(column: nil, rows: 1),
                 ]),
             ImportedFileQuality(
                 kind: "audits", fileName: "audits-october.csv", sha256: String(repeating: "cd", count: 32),

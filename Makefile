@@ -9,7 +9,7 @@ TEST_PACKAGES := chromium
 BENCH_PACKAGES := sqlite3 time bc python3 valgrind binutils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release test test-sanitizers lint demo bench icd10 fuzz clean
+.PHONY: all deps build release test check test-sanitizers fuzz-smoke lint demo bench icd10 fuzz clean
 
 all: build
 
@@ -31,15 +31,22 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The whole functional suite, the browser check included: what a newcomer runs first
+# and every change runs before it lands. The slow runs live in `make check`.
 test: deps lint
 	$(call apt_install,$(TEST_PACKAGES))
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# `make test`, then the suite again under the sanitizers and a short fuzz run: what CI
+# runs (.ci/run). Adds about 10 minutes on a fresh clone here.
+check: test
 	$(MAKE) test-sanitizers
+	$(MAKE) fuzz-smoke
 
 # The whole suite again under AddressSanitizer (with LeakSanitizer), in its own scratch
 # folder so that the plain build stays as it is; the CLI tests then run an ASan-built
-# codeaudit too. About 4.5 more minutes on a fresh clone here (build 3, tests 1.5).
+# codeaudit too. About 4.5 minutes on a fresh clone here (build 3, tests 1.5).
 # UndefinedBehaviorSanitizer: swiftc 6.3.1 has no -sanitize=undefined for Linux
 # ("unsupported option '-sanitize=undefined' for target 'x86_64-unknown-linux-gnu'");
 # Swift code traps on overflow, out-of-bounds access and nil unwraps in every build
@@ -100,6 +107,10 @@ icd10:
 #   seeds in Fuzz/corpus are only read. A crash stops the run and `make fuzz` fails;
 #   replay it with `.build-fuzz/debug/codeaudit-fuzz ARTIFACT` and make it a test.
 FUZZ_SECONDS ?= 600
+# `make check`'s short run: the harness builds and a minute of inputs finds nothing.
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=60
+
 FUZZ_DIR := .build-fuzz
 FUZZ_FLAGS := -c debug --product codeaudit-fuzz --scratch-path $(FUZZ_DIR) \
 	--sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCODEAUDIT_FUZZING

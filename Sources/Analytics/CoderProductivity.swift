@@ -65,7 +65,7 @@ private enum CoderProductivitySQL {
     /// The encounters worked in the month `:first` ..< `:next`.
     static let work = """
         work AS (
-            SELECT e.id, COALESCE(e.coder, 'UNASSIGNED') AS coder, e.service_date,
+            SELECT e.id, e.coder, e.service_date,
                    substr(e.coded_at, 1, 10) AS coded_day, e.coding_minutes
             FROM encounter e
             WHERE COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first

@@ -1,3 +1,4 @@
+import Codes
 import GRDB
 
 /// What an audited encounter's coding was worth against its audit (SPEC 5.1
@@ -28,7 +29,7 @@ extension Analytics {
             let schedule = try FeeSchedule(db, month: month)
             return try encounters.map { id in
                 let encounter = try Row.fetchOne(
-                    db, sql: "SELECT external_id, service_date, COALESCE(payer, 'UNKNOWN') FROM encounter WHERE id = ?",
+                    db, sql: "SELECT external_id, service_date, payer FROM encounter WHERE id = ?",
                     arguments: [id])
                 let externalID: String = encounter?[0] ?? "?"
                 var result = EncounterOverpayment(
@@ -43,8 +44,8 @@ extension Analytics {
                 result.audited = !findings.isEmpty
                 guard let encounter else { return result }
                 for finding in findings {
-                    let codeType: String = finding[0]
-                    guard FindingPrice.isProcedure(codeType) else { continue }
+                    let codeType: CodeType = finding[0]
+                    guard codeType.isProcedure else { continue }
                     let submitted: String? = finding[1]
                     let audited: String? = finding[3]
                     guard

@@ -1,3 +1,4 @@
+import Codes
 import GRDB
 
 extension Analytics {
@@ -50,14 +51,14 @@ private struct ReviewedCode {
     let coder: String
     let provider: String
     let payer: String
-    let codeType: String
+    let codeType: CodeType
     let agrees: Bool
     /// Nil on ICD10 and MOD rows and on a procedure row with a missing rate.
     let price: FindingPrice?
 
     /// Every finding of the month with its encounter and, on procedure rows, each side's rate.
     static let sql = """
-        SELECT e.id, ifnull(e.coder, 'UNASSIGNED'), e.provider, ifnull(e.payer, 'UNKNOWN'),
+        SELECT e.id, e.coder, e.provider, e.payer,
                f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code, f.audited_units,
                e.service_date
         FROM encounter e
@@ -71,7 +72,7 @@ private struct ReviewedCode {
         provider = row[2]
         payer = row[3]
         codeType = row[4]
-        agrees = (row[5] as String) == "agree"
+        agrees = (row[5] as FindingOutcome) == .agree
         price = FindingPrice(
             codeType: codeType, submitted: (code: row[6], units: row[7]), audited: (code: row[8], units: row[9]),
             payer: payer, serviceDate: row[10], schedule: schedule)
@@ -82,7 +83,7 @@ private struct ReviewedCode {
         [
             AccuracyGroup(dimension: .practice, key: "ALL"), AccuracyGroup(dimension: .coder, key: coder),
             AccuracyGroup(dimension: .provider, key: provider), AccuracyGroup(dimension: .payer, key: payer),
-            AccuracyGroup(dimension: .codeType, key: codeType),
+            AccuracyGroup(dimension: .codeType, key: codeType.rawValue),
         ]
     }
 }

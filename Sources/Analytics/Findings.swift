@@ -1,3 +1,4 @@
+import Codes
 import GRDB
 
 extension Analytics {
@@ -17,7 +18,7 @@ extension Analytics {
 
 extension FindingRow {
     fileprivate static let sql = """
-        SELECT e.external_id, e.service_date, e.provider, ifnull(e.coder, 'UNASSIGNED'), ifnull(e.payer, 'UNKNOWN'),
+        SELECT e.external_id, e.service_date, e.provider, e.coder, e.payer,
                f.auditor, f.audit_date, f.code_type, f.outcome, f.submitted_code, f.submitted_units,
                f.audited_code, f.audited_units, f.category, f.comment
         FROM encounter e
@@ -27,8 +28,8 @@ extension FindingRow {
         """
 
     fileprivate init(month: Month, row: Row, schedule: FeeSchedule) {
-        let codeType: String = row[7]
-        let procedure = FindingPrice.isProcedure(codeType)
+        let codeType: CodeType = row[7]
+        let procedure = codeType.isProcedure
         let submittedCode: String? = row[9]
         let auditedCode: String? = row[11]
         let price = FindingPrice(
@@ -37,19 +38,12 @@ extension FindingRow {
         self.init(
             month: month, encounterID: row[0], serviceDate: row[1], provider: row[2], coder: row[3], payer: row[4],
             auditor: row[5], auditDate: row[6], codeType: codeType, outcome: row[8],
-            submittedCode: printed(submittedCode, codeType: codeType),
-            auditedCode: printed(auditedCode, codeType: codeType),
+            submittedCode: submittedCode.map(codeType.printed), auditedCode: auditedCode.map(codeType.printed),
             submittedUnits: procedure && submittedCode != nil ? (row[10] as Int?) ?? 1 : nil,
             auditedUnits: procedure && auditedCode != nil ? (row[12] as Int?) ?? 1 : nil,
             category: row[13], deltaCents: price?.deltaCents, rateMissing: procedure ? price == nil : nil,
             comment: row[14])
     }
-}
-
-/// A stored code as printed: ICD-10-CM codes with their dot after the category (`E119` → `E11.9`).
-func printed(_ code: String?, codeType: String) -> String? {
-    guard let code, codeType == "ICD10", code.count > 3 else { return code }
-    return code.prefix(3) + "." + code.dropFirst(3)
 }
 
 /// What a procedure finding row is worth (SPEC 5.1): on each side the fee-schedule
@@ -64,10 +58,10 @@ struct FindingPrice: Equatable {
     /// The price of a finding row from each side's code and units; nil on a row
     /// that is not a procedure row, or whose non-blank side has no rate.
     init?(
-        codeType: String, submitted: (code: String?, units: Int?), audited: (code: String?, units: Int?),
+        codeType: CodeType, submitted: (code: String?, units: Int?), audited: (code: String?, units: Int?),
         payer: String, serviceDate: String, schedule: FeeSchedule
     ) {
-        guard Self.isProcedure(codeType) else { return nil }
+        guard codeType.isProcedure else { return nil }
         func amount(_ side: (code: String?, units: Int?)) -> Int64? {
             guard let code = side.code else { return 0 }
             guard let rate = schedule.rate(payer: payer, code: code, on: serviceDate) else { return nil }
@@ -77,6 +71,4 @@ struct FindingPrice: Equatable {
         self.submittedCents = submittedCents
         self.auditedCents = auditedCents
     }
-
-    static func isProcedure(_ codeType: String) -> Bool { codeType == "CPT" || codeType == "HCPCS" }
 }

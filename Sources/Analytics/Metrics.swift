@@ -1,3 +1,5 @@
+import Codes
+
 /// The values of each CSV export of SPEC 5, one type per export, each field
 /// one column. Counts are never nil; a money figure or rate is nil when there
 /// is nothing to compute it from. Money is integer cents; rates are exact
@@ -58,9 +60,9 @@ public struct FindingRow: Sendable, Equatable {
     public var auditor: String
     public var auditDate: String
     /// `CPT`, `HCPCS`, `ICD10` or `MOD`.
-    public var codeType: String
+    public var codeType: CodeType
     /// `revised`, `deleted` or `added`.
-    public var outcome: String
+    public var outcome: FindingOutcome
     /// As printed: ICD-10-CM codes with their dot.
     public var submittedCode: String?
     public var auditedCode: String?
@@ -76,7 +78,7 @@ public struct FindingRow: Sendable, Equatable {
 
     public init(
         month: Month, encounterID: String, serviceDate: String, provider: String, coder: String, payer: String,
-        auditor: String, auditDate: String, codeType: String, outcome: String, submittedCode: String?,
+        auditor: String, auditDate: String, codeType: CodeType, outcome: FindingOutcome, submittedCode: String?,
         auditedCode: String?, submittedUnits: Int?, auditedUnits: Int?, category: String?, deltaCents: Int64?,
         rateMissing: Bool?, comment: String?
     ) {

@@ -52,7 +52,7 @@ extension Analytics {
 /// modifiers: one pass over the month's encounters (by the service-date
 /// index); each line is then priced by the fee schedule's look-up.
 private let monthLinesSQL = """
-    SELECT COALESCE(e.payer, 'UNKNOWN'), l.procedure_code, l.units,
+    SELECT e.payer, l.procedure_code, l.units,
            l.charge_cents, l.allowed_cents, l.paid_cents, e.service_date,
            l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4
     FROM encounter e

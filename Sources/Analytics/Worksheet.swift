@@ -1,3 +1,4 @@
+import Codes
 import GRDB
 
 /// One row of an audit worksheet: a code as the coder submitted it, with the
@@ -8,8 +9,7 @@ public struct WorksheetRow: Sendable, Equatable {
     public var provider: String
     public var coder: String
     public var payer: String
-    /// `CPT`, `HCPCS`, `ICD10` or `MOD`.
-    public var codeType: String
+    public var codeType: CodeType
     /// As printed: ICD-10-CM codes with their dot.
     public var code: String
     /// Procedure rows only.
@@ -28,12 +28,11 @@ extension Analytics {
                     let encounter = try Row.fetchOne(
                         db,
                         sql: """
-                            SELECT external_id, service_date, provider, COALESCE(coder, 'UNASSIGNED'),
-                                   COALESCE(payer, 'UNKNOWN')
+                            SELECT external_id, service_date, provider, coder, payer
                             FROM encounter WHERE id = ?
                             """, arguments: [id])
                 else { continue }
-                func row(_ type: String, _ code: String, _ units: Int?) -> WorksheetRow {
+                func row(_ type: CodeType, _ code: String, _ units: Int?) -> WorksheetRow {
                     WorksheetRow(
                         encounterID: encounter[0], serviceDate: encounter[1], provider: encounter[2],
                         coder: encounter[3], payer: encounter[4], codeType: type, code: code, units: units)
@@ -46,16 +45,16 @@ extension Analytics {
                         """, arguments: [id])
                 for line in lines {
                     let code: String = line[0]
-                    rows.append(row(code.first!.isNumber ? "CPT" : "HCPCS", code, line[1]))
+                    rows.append(row(MedicalCodes.isCPT(code) ? .cpt : .hcpcs, code, line[1]))
                     for index in 2...5 {
-                        if let modifier: String = line[index] { rows.append(row("MOD", modifier, nil)) }
+                        if let modifier: String = line[index] { rows.append(row(.modifier, modifier, nil)) }
                     }
                 }
                 for code in try String.fetchAll(
                     db, sql: "SELECT code FROM encounter_diagnosis WHERE encounter_id = ? ORDER BY position",
                     arguments: [id])
                 {
-                    rows.append(row("ICD10", printed(code, codeType: "ICD10")!, nil))
+                    rows.append(row(.icd10, CodeType.icd10.printed(code), nil))
                 }
             }
             return rows

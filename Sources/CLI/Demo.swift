@@ -43,23 +43,9 @@ extension CodeAudit {
                 let (database, pseudonymizer, _) = try store.openCreatingIfNeeded()
                 var options = ImportOptions(toolVersion: CodeAudit.version)
                 options.writeRejectsFile = false
-                let importer = Importer(database: database, pseudonymizer: pseudonymizer, options: options)
-                for (kind, file) in files {
-                    let outcome: ImportOutcome
-                    do {
-                        outcome = try importer.importFile(file, kind: kind)
-                    } catch let error as IngestError {
-                        printError("codeaudit: \(error.localizedDescription)")
-                        throw ExitCode(error.exitCode)
-                    }
-                    record.inputs.append(RunFile(path: file, size: outcome.fileSize, sha256: outcome.sha256))
-                    record.rowsRead += outcome.counts.rowsRead
-                    record.rowsLoaded += outcome.counts.rowsLoaded
-                    record.rowsRejected += outcome.counts.rowsRejected
-                    printError(
-                        "\(kind.rawValue): \((file as NSString).lastPathComponent): \(outcome.counts.rowsRead) rows, "
-                            + "\(outcome.counts.rowsLoaded) loaded, \(outcome.counts.rowsRejected) rejected")
-                }
+                let run = FileImportRun(
+                    importer: Importer(database: database, pseudonymizer: pseudonymizer, options: options), brief: true)
+                if let failure = try run.importFiles(files, record: &record) { throw ExitCode(failure) }
                 let analytics = Analytics(database: database)
                 let writer = MonthlyReportWriter(
                     analytics: analytics, templates: .builtIn, practice: practice, toleranceCents: 100, bom: true,

@@ -15,20 +15,11 @@ extension CodeAudit {
                 header row alone.
                 """)
 
-        /// The exports of SPEC 5.
-        enum Name: String, ExpressibleByArgument, CaseIterable {
-            case errorRates = "error_rates"
-            case findings
-            case coderProductivity = "coder_productivity"
-            case reimbursementVariance = "reimbursement_variance"
-            case emDistribution = "em_distribution"
-        }
-
         @OptionGroup var store: StoreOptions
 
         @Argument(
             help: "The export: error_rates, findings, coder_productivity, reimbursement_variance, em_distribution.")
-        var name: Name
+        var name: ExportName
 
         @Option(
             help: ArgumentHelp(
@@ -75,7 +66,7 @@ struct ExportBuilder {
     let analytics: Analytics
     let toleranceCents: Int64
 
-    func table(_ name: CodeAudit.Export.Name, month: Month) throws -> ExportTable {
+    func table(_ name: ExportName, month: Month) throws -> ExportTable {
         switch name {
         case .errorRates: Exports.errorRates(try analytics.errorRates(for: month))
         case .findings: Exports.findings(try analytics.findings(for: month))
@@ -88,6 +79,8 @@ struct ExportBuilder {
     }
 }
 
+extension ExportName: ExpressibleByArgument {}
+
 extension Month: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
@@ -97,7 +90,7 @@ extension Month: ExpressibleByArgument {
 /// A dollar amount given on the command line, like `1.00` or `0.5`.
 struct Money: ExpressibleByArgument, CustomStringConvertible {
     /// `1.00`, as `--help` shows the default.
-    var description: String { "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)" }
+    var description: String { ExportFormat.money(cents) }
 
     let cents: Int64
 

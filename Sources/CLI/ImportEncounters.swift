@@ -101,7 +101,6 @@ struct ImportFiles {
     let icd10Codes: String?
 
     func run() throws {
-        let files = options.files
         Interruption.exitOnSignal()
         try logged("import \(kind.rawValue)", store: store) { record in
             var importOptions = ImportOptions(toolVersion: CodeAudit.version)
@@ -114,32 +113,51 @@ struct ImportFiles {
             if created {
                 printError("created database \(store.databasePath) and key \(store.keyPath) (mode 0600)")
             }
-            var failure: Int32?
-            for file in files {
-                do {
-                    let outcome = try importOne(
-                        file,
-                        importer: Importer(database: database, pseudonymizer: pseudonymizer, options: importOptions))
-                    printError(ImportSummary(outcome).text)
-                    record.inputs.append(RunFile(path: file, size: outcome.fileSize, sha256: outcome.sha256))
-                    if outcome.batchID != nil {
-                        record.rowsRead += outcome.counts.rowsRead
-                        record.rowsLoaded += outcome.counts.rowsLoaded
-                        record.rowsRejected += outcome.counts.rowsRejected
-                    }
-                    if outcome.rolledBack { failure = failure ?? 65 }
-                } catch let error as IngestError {
-                    printError("codeaudit: \(error.localizedDescription)")
-                    failure = failure ?? error.exitCode
-                    let digest = FileDigest.sha256(file: file)
-                    record.inputs.append(RunFile(path: file, size: digest?.size ?? 0, sha256: digest?.sha256 ?? ""))
-                }
+            let run = FileImportRun(
+                importer: Importer(database: database, pseudonymizer: pseudonymizer, options: importOptions))
+            if let failure = try run.importFiles(options.files.map { (kind, $0) }, record: &record) {
+                throw ExitCode(failure)
             }
-            if let failure { throw ExitCode(failure) }
         }
     }
+}
 
-    private func importOne(_ file: String, importer: Importer) throws -> ImportOutcome {
+/// Imports files one after the other into an open store, printing each file's
+/// summary and recording it in the run: the import commands and the demo share it.
+struct FileImportRun {
+    let importer: Importer
+    /// One line a file (the demo), instead of the full summary with columns and rejects.
+    var brief = false
+
+    /// Imports each file as its kind and returns the exit code of the first refused
+    /// file, or nil; a refused file does not stop the others.
+    ///
+    /// - throws: what is not about one file (a busy or broken database, an
+    ///   interruption), which ends the run.
+    func importFiles(_ files: [(ImportKind, String)], record: inout RunRecord) throws -> Int32? {
+        var failure: Int32?
+        for (kind, file) in files {
+            do {
+                let outcome = try importOne(file, kind: kind)
+                printError(brief ? ImportSummary(outcome).line(kind: kind) : ImportSummary(outcome).text)
+                record.inputs.append(RunFile(path: file, size: outcome.fileSize, sha256: outcome.sha256))
+                if outcome.batchID != nil {
+                    record.rowsRead += outcome.counts.rowsRead
+                    record.rowsLoaded += outcome.counts.rowsLoaded
+                    record.rowsRejected += outcome.counts.rowsRejected
+                }
+                if outcome.rolledBack { failure = failure ?? 65 }
+            } catch let error as IngestError {
+                printError("codeaudit: \(error.localizedDescription)")
+                failure = failure ?? error.exitCode
+                let digest = FileDigest.sha256(file: file)
+                record.inputs.append(RunFile(path: file, size: digest?.size ?? 0, sha256: digest?.sha256 ?? ""))
+            }
+        }
+        return failure
+    }
+
+    private func importOne(_ file: String, kind: ImportKind) throws -> ImportOutcome {
         var path = file
         var importer = importer
         var temporary: String?

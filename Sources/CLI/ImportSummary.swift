@@ -1,4 +1,6 @@
+import Foundation
 import Ingest
+import Store
 
 /// The human summary of one file's import, for stderr.
 struct ImportSummary {
@@ -6,6 +8,13 @@ struct ImportSummary {
 
     init(_ outcome: ImportOutcome) {
         self.outcome = outcome
+    }
+
+    /// One line: `encounters: encounters-2026-05.csv: 3542 rows, 3530 loaded, 12 rejected`.
+    func line(kind: ImportKind) -> String {
+        let counts = outcome.counts
+        return "\(kind.rawValue): \((outcome.file as NSString).lastPathComponent): \(counts.rowsRead) rows, "
+            + "\(counts.rowsLoaded) loaded, \(counts.rowsRejected) rejected"
     }
 
     var text: String {

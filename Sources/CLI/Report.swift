@@ -84,12 +84,8 @@ struct MonthlyReportWriter {
             throw ExitCode(65)
         }
         try createFolder(out)
-        let exports = [
-            Exports.errorRates(data.errorRates), Exports.findings(data.findings),
-            Exports.coderProductivity(data.productivity), Exports.reimbursementVariance(data.variance),
-            Exports.emDistribution(data.emDistribution),
-        ]
-        let files = [("report.html", Data(html.utf8))] + exports.map { ("\($0.name).csv", $0.csv(bom: bom)) }
+        let files =
+            [("report.html", Data(html.utf8))] + Exports.monthly(data).map { ("\($0.name).csv", $0.csv(bom: bom)) }
         for (name, bytes) in files {
             let path = (out as NSString).appendingPathComponent(name)
             try OutputFile.write(bytes, to: path)

@@ -103,51 +103,19 @@ extension CodeAudit {
         func run() throws {
             try logged("extrapolate", store: store) { record in
                 let database = try store.openExisting()
-                guard let stored = try database.sample(id: sample) else {
-                    printError("codeaudit: no sample \(sample) in \(store.databasePath)")
+                let result: SampleAppraisal
+                do {
+                    result = try Analytics(database: database).appraise(
+                        sample: sample, confidencePercent: confidence, gross: gross)
+                } catch let error as AppraisalError {
+                    printError("codeaudit: \(error.localizedDescription)")
                     throw ExitCode(65)
                 }
-                guard let month = Month(stored.sample.month) else { throw ExitCode(65) }
-                let drawn = stored.sample.encounters.filter { !$0.spare }
-                let values = try Analytics(database: database).overpayments(
-                    encounters: drawn.map(\.rowID), month: month)
-                let unaudited = values.filter { !$0.audited }.map(\.externalID)
-                guard unaudited.isEmpty else {
-                    printError(
-                        "codeaudit: \(unaudited.count) of the \(drawn.count) sampled encounters have no audit yet: "
-                            + unaudited.joined(separator: ", ") + ". Import their findings first.")
-                    throw ExitCode(65)
-                }
-                var strata: [String: (frame: Int, values: [Int64])] = [:]
-                for (encounter, value) in zip(drawn, values) {
-                    strata[encounter.stratum, default: (encounter.stratumFrameSize, [])].values.append(
-                        value.overpaymentCents(gross: gross))
-                }
-                let appraisalStrata = strata.keys.sorted().map {
-                    AppraisalStratum(name: $0, frameSize: strata[$0]!.frame, valuesCents: strata[$0]!.values)
-                }
-                guard let appraisal = VariableAppraisal(strata: appraisalStrata, confidence: confidence / 100) else {
-                    printError(
-                        "codeaudit: sample \(sample) cannot be appraised at \(confidence)%: it needs at least two "
-                            + "encounters in a stratum, and a confidence between 0 and 100")
-                    throw ExitCode(65)
-                }
-                let unpriced = values.flatMap(\.unpricedFindings)
-                print(
-                    AppraisalText(
-                        sampleID: sample, month: month, appraisal: appraisal, gross: gross, strata: appraisalStrata,
-                        unpriced: unpriced
-                    ).text)
-                print("  per sampled encounter (stratum, overcoded, undercoded, overpayment):")
-                for (encounter, value) in zip(drawn, values) {
-                    print(
-                        "    \(value.externalID)  \(encounter.stratum)  \(ExportFormat.money(value.overcodedCents))  "
-                            + "\(ExportFormat.money(value.undercodedCents))  "
-                            + ExportFormat.money(value.overpaymentCents(gross: gross)))
-                }
+                print(AppraisalText(result).text)
                 if let out {
-                    let data = Exports.appraisal(sampleID: sample, month: month, appraisal: appraisal, gross: gross)
-                        .csv()
+                    let data = Exports.appraisal(
+                        sampleID: sample, month: result.month, appraisal: result.appraisal, gross: gross
+                    ).csv()
                     try OutputFile.write(data, to: out)
                     record.wrote(data, to: out)
                 }
@@ -156,24 +124,24 @@ extension CodeAudit {
     }
 }
 
-/// The figures of an appraisal, for people.
+/// The figures of an appraisal and its encounters, for people.
 struct AppraisalText {
-    let sampleID: Int64
-    let month: Month
-    let appraisal: VariableAppraisal
-    let gross: Bool
-    let strata: [AppraisalStratum]
-    let unpriced: [String]
+    let result: SampleAppraisal
+
+    init(_ result: SampleAppraisal) {
+        self.result = result
+    }
 
     var text: String {
         func money(_ cents: Double) -> String {
             ExportFormat.money(Int64(cents.rounded(.toNearestOrAwayFromZero)))
         }
+        let appraisal = result.appraisal
         let percent = ExportFormat.decimal(appraisal.confidence * 100, decimals: 0)
         var lines = [
-            "sample \(sampleID), \(month): \(appraisal.sampleSize) of \(appraisal.frameSize) encounters"
-                + (strata.count > 1 ? " in \(strata.count) strata" : "")
-                + "; overpayment = " + (gross ? "overcoded amount (gross)" : "overcoded − undercoded (net)"),
+            "sample \(result.sampleID), \(result.month): \(appraisal.sampleSize) of \(appraisal.frameSize) encounters"
+                + (result.strata.count > 1 ? " in \(result.strata.count) strata" : "")
+                + "; overpayment = " + (result.gross ? "overcoded amount (gross)" : "overcoded − undercoded (net)"),
             "  mean per sampled encounter   \(money(appraisal.meanCents))",
             "  standard deviation           \(money(appraisal.standardDeviationCents))",
             "  point estimate (frame)       \(money(appraisal.pointEstimateCents))",
@@ -182,8 +150,17 @@ struct AppraisalText {
                 + "  (t = \(ExportFormat.decimal(appraisal.tValue, decimals: 4)), \(appraisal.degreesOfFreedom) df, "
                 + "finite population correction)",
         ]
+        let unpriced = result.unpricedFindings
         if !unpriced.isEmpty {
             lines.append("  counted as 0 (no contract rate): " + unpriced.joined(separator: "; "))
+        }
+        lines.append("  per sampled encounter (stratum, overcoded, undercoded, overpayment):")
+        for encounter in result.encounters {
+            let value = encounter.overpayment
+            lines.append(
+                "    \(value.externalID)  \(encounter.stratum)  \(ExportFormat.money(value.overcodedCents))  "
+                    + "\(ExportFormat.money(value.undercodedCents))  "
+                    + ExportFormat.money(value.overpaymentCents(gross: result.gross)))
         }
         return lines.joined(separator: "\n")
     }

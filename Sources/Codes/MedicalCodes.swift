@@ -41,15 +41,24 @@ public enum MedicalCodes {
         isModifier(code) ? nil : "modifier '\(code)' is not 2 letters or digits"
     }
 
+    /// ICD-10-CM's shape: a letter, a digit, then 1 to 5 letters or digits (3 to 7
+    /// characters), without the dot.
+    public static func hasICD10Shape(_ code: String) -> Bool {
+        let b = Array(code.utf8)
+        guard (3...7).contains(b.count), (65...90).contains(b[0]), isDigit(b[1]) else { return false }
+        return b[2...].allSatisfy { isDigit($0) || (65...90).contains($0) }
+    }
+
     /// An ICD-10-CM code without its dot: `E119` for `E11.9`.
     public static func undotted(_ code: String) -> String {
         let upper = normalize(code)
         return upper.utf8.contains(UInt8(ascii: ".")) ? String(upper.filter { $0 != "." }) : upper
     }
 
-    /// An ICD-10-CM code as printed, with the dot after the category: `E11.9`.
+    /// An ICD-10-CM code as printed, with the dot after the category: `E11.9`
+    /// for `E119`; a code of 3 characters or fewer as it is.
     public static func dotted(_ code: String) -> String {
-        code.count > 3 ? String(code.prefix(3)) + "." + code.dropFirst(3) : code
+        code.utf8.count > 3 ? String(code.prefix(3)) + "." + code.dropFirst(3) : code
     }
 
     /// Splits a cell holding several codes separated by `;`, `,`, `|` or white space.

@@ -1,3 +1,4 @@
+import Codes
 import Store
 
 extension ColumnSpec {
@@ -47,7 +48,7 @@ final class AuditRows: RowHandler {
     /// Encounters this import has findings for (an audit file is a sample, not an export).
     private var audited = Set<Int64>()
     private var replaced = 0
-    private var outcomes: [AuditFindingValues.Outcome: Int] = [:]
+    private var outcomes: [FindingOutcome: Int] = [:]
 
     init(options: ImportOptions) {
         self.options = options
@@ -91,8 +92,8 @@ final class AuditRows: RowHandler {
     }
 
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
-        outcome.counts.encountersReplaced = replaced
-        let counts = AuditFindingValues.Outcome.allCases.map { "\(outcomes[$0, default: 0]) \($0.rawValue)" }
+        outcome.counts.rowsReplaced = replaced
+        let counts = FindingOutcome.allCases.map { "\(outcomes[$0, default: 0]) \($0.rawValue)" }
         outcome.details.append(
             "\(audited.count) encounters audited (\(replaced) earlier audits replaced); findings: "
                 + counts.joined(separator: ", "))
@@ -133,7 +134,7 @@ final class AuditRows: RowHandler {
             return .failure(RowProblems(problems: problems))
         }
         let typeCell = cell("code_type")
-        let type: AuditFindingValues.CodeType
+        let type: CodeType
         if !typeCell.value.isEmpty {
             guard let given = Self.codeType(named: typeCell.value) else {
                 problems.append(
@@ -143,7 +144,7 @@ final class AuditRows: RowHandler {
                 return .failure(RowProblems(problems: problems))
             }
             type = given
-        } else if let inferred = Self.codeType(ofShape: shapeSource) {
+        } else if let inferred = CodeType(ofShape: shapeSource) {
             type = inferred
         } else {
             problems.append(
@@ -176,7 +177,7 @@ final class AuditRows: RowHandler {
             }
         }
         guard problems.isEmpty, let auditDate else { return .failure(RowProblems(problems: problems)) }
-        let outcome: AuditFindingValues.Outcome
+        let outcome: FindingOutcome
         switch (codes[0], codes[1]) {
         case (nil, _): outcome = .added
         case (_, nil): outcome = .deleted
@@ -194,7 +195,7 @@ final class AuditRows: RowHandler {
 
     /// A code type as auditors write it: `CPT`, `HCPCS`, `ICD10` (`ICD-10`,
     /// `ICD-10-CM`, `DX`), `MOD` (`Modifier`).
-    static func codeType(named name: String) -> AuditFindingValues.CodeType? {
+    static func codeType(named name: String) -> CodeType? {
         switch ColumnSpec.normalize(name).uppercased() {
         case "CPT": .cpt
         case "HCPCS", "HCPCSII", "HCPCSLEVELII": .hcpcs
@@ -204,19 +205,8 @@ final class AuditRows: RowHandler {
         }
     }
 
-    /// The code type a code's shape says (SPEC 3.2): 2 characters `MOD`; 5 digits
-    /// or 4 digits and F/T/U `CPT`; a letter and 4 digits `HCPCS`; anything with
-    /// a dot, or another ICD-10-CM shape, `ICD10`.
-    static func codeType(ofShape code: String) -> AuditFindingValues.CodeType? {
-        if code.count == 2 { return .modifier }
-        if MedicalCodes.isCPT(code) { return .cpt }
-        if MedicalCodes.isHCPCS(code) { return .hcpcs }
-        if code.contains(".") || ICD10CodeSet.hasICD10Shape(MedicalCodes.undotted(code)) { return .icd10 }
-        return nil
-    }
-
     /// Why a code does not fit its type, or nil.
-    static func problem(with code: String, type: AuditFindingValues.CodeType, codeSet: ICD10CodeSet) -> String? {
+    static func problem(with code: String, type: CodeType, codeSet: ICD10CodeSet) -> String? {
         switch type {
         case .cpt, .hcpcs:
             return MedicalCodes.procedureProblem(code)

@@ -1,3 +1,4 @@
+import Codes
 import Store
 
 /// One service line of an encounter export, parsed and normalized.

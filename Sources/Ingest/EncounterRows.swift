@@ -54,7 +54,7 @@ final class EncounterRows: RowHandler {
                 "\(defaults.payers) encounter\(defaults.payers == 1 ? "" : "s") had no payer; stored as UNKNOWN")
         }
         outcome.encountersAdded = added
-        outcome.counts.encountersReplaced = replaced
+        outcome.counts.rowsReplaced = replaced
         outcome.details.append("\(added + replaced) encounters: \(added) new, \(replaced) replaced")
     }
 

@@ -1,3 +1,4 @@
+import Codes
 import Store
 
 extension ColumnSpec {
@@ -99,7 +100,7 @@ final class FeeRows: RowHandler {
             }
         }
         if !clashes.isEmpty { throw IngestError.overlappingRates(file: file, clashes: clashes) }
-        outcome.counts.encountersReplaced = replaced
+        outcome.counts.rowsReplaced = replaced
         outcome.details.append("\(stored) rates: \(stored - replaced) new, \(replaced) replaced")
     }
 

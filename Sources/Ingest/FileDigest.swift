@@ -4,7 +4,7 @@ import Foundation
 /// SHA-256 of files and data, as lower-case hex, for the run log.
 public enum FileDigest {
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: data))
     }
 
     /// The digest and size of a file read in chunks; nil when it cannot be read.
@@ -17,6 +17,6 @@ public enum FileDigest {
             hasher.update(data: chunk)
             size += Int64(chunk.count)
         }
-        return (size, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        return (size, Hex.lowercase(hasher.finalize()))
     }
 }

@@ -83,7 +83,7 @@ final class HourRows: RowHandler {
     }
 
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
-        outcome.counts.encountersReplaced = replaced
+        outcome.counts.rowsReplaced = replaced
         outcome.details.append("\(stored) coder-days: \(stored - replaced) new, \(replaced) replaced")
     }
 }

@@ -1,4 +1,5 @@
 import CICD10
+import Codes
 import Foundation
 
 /// The billable ICD-10-CM codes an import accepts: the FY2026 code set
@@ -43,7 +44,7 @@ public struct ICD10CodeSet: Sendable {
                 line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).first.map(String.init) ?? ""
             let code = MedicalCodes.undotted(field.trimmingCharacters(in: .whitespacesAndNewlines))
             if code.isEmpty || code.hasPrefix("#") { continue }
-            guard Self.hasICD10Shape(code) else {
+            guard MedicalCodes.hasICD10Shape(code) else {
                 throw IngestError.codeSet(
                     file: path, line: number + 1, reason: "'\(field)' is not an ICD-10-CM code (one code a line)")
             }
@@ -64,7 +65,7 @@ public struct ICD10CodeSet: Sendable {
     /// Why a diagnosis code is refused, or nil when it is billable.
     func problem(with code: String) -> String? {
         if billable.contains(code) { return nil }
-        guard Self.hasICD10Shape(code) else {
+        guard MedicalCodes.hasICD10Shape(code) else {
             return
                 "diagnosis code '\(code)' is not an ICD-10-CM code (a letter, a digit, then 1 to 5 letters or digits)"
         }
@@ -99,12 +100,5 @@ public struct ICD10CodeSet: Sendable {
             low += 1
         }
         return result
-    }
-
-    /// A letter, a digit, then 1 to 5 letters or digits (3 to 7 characters).
-    static func hasICD10Shape(_ code: String) -> Bool {
-        let b = Array(code.utf8)
-        guard (3...7).contains(b.count), (65...90).contains(b[0]), (48...57).contains(b[1]) else { return false }
-        return b[2...].allSatisfy { (48...57).contains($0) || (65...90).contains($0) }
     }
 }

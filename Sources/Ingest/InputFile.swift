@@ -118,7 +118,7 @@ public struct InputFileInfo: Sendable {
         let separator: UInt8 = !sawLF && sawCR ? 0x0D : 0x0A
         let delimiter = detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
         return InputFileInfo(
-            size: size, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined(),
+            size: size, sha256: Hex.lowercase(hasher.finalize()),
             encoding: encoding, delimiter: delimiter, encodingWarning: warning, bomLength: bomLength,
             lineSeparator: separator)
     }

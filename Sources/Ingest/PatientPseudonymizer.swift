@@ -17,17 +17,9 @@ public struct PatientPseudonymizer: @unchecked Sendable {
         var mac = keyed
         var id = patientID
         id.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        var hex = [UInt8]()
-        hex.reserveCapacity(64)
-        for byte in mac.finalize() {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return Hex.lowercase(mac.finalize())
     }
 }
-
-private let hexDigits = Array("0123456789abcdef".utf8)
 
 /// The pseudonymization key file: 32 random bytes written as 64 hex digits,
 /// readable by its owner only.
@@ -42,7 +34,7 @@ public enum KeyFile {
     /// - throws: `IngestError.keyFile` when the file exists already or cannot be written.
     public static func create(at path: String) throws {
         let key = SymmetricKey(size: .bits256)
-        let hex = key.withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() } + "\n"
+        let hex = key.withUnsafeBytes { Hex.lowercase($0) } + "\n"
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard fd >= 0 else {
             let reason = errno == EEXIST ? "it exists already" : String(cString: strerror(errno))

@@ -1,17 +1,31 @@
 import Analytics
 
+/// The month's CSV exports of SPEC 5 by their file names without `.csv`, in the
+/// order the report writes them.
+public enum ExportName: String, Sendable, CaseIterable {
+    case errorRates = "error_rates"
+    case findings
+    case coderProductivity = "coder_productivity"
+    case reimbursementVariance = "reimbursement_variance"
+    case emDistribution = "em_distribution"
+}
+
 /// The CSV exports of SPEC 5, each built from Analytics' rows.
 public enum Exports {
-    /// Every export's name, in the order the report writes them.
-    public static let names = [
-        "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution",
-    ]
+    /// The month's exports as `codeaudit report` writes them beside `report.html`,
+    /// in SPEC 5's order: the same tables `codeaudit export` writes one at a time.
+    public static func monthly(_ data: MonthlyReportData) -> [ExportTable] {
+        [
+            errorRates(data.errorRates), findings(data.findings), coderProductivity(data.productivity),
+            reimbursementVariance(data.variance), emDistribution(data.emDistribution),
+        ]
+    }
 
     /// `error_rates.csv` (SPEC 5.1). Rows: practice, then coder, provider and
     /// payer by key, then code type (CPT, HCPCS, ICD10, MOD).
     public static func errorRates(_ rows: [ErrorRateRow]) -> ExportTable {
         ExportTable(
-            name: "error_rates",
+            name: ExportName.errorRates.rawValue,
             header: [
                 "month", "dimension", "key", "encounters_audited", "encounters_with_errors", "encounter_accuracy",
                 "codes_reviewed", "codes_in_error", "code_accuracy", "code_accuracy_ci_low", "code_accuracy_ci_high",
@@ -35,7 +49,7 @@ public enum Exports {
     /// order of the audit file.
     public static func findings(_ rows: [FindingRow]) -> ExportTable {
         ExportTable(
-            name: "findings",
+            name: ExportName.findings.rawValue,
             header: [
                 "month", "encounter_id", "service_date", "provider", "coder", "payer", "auditor", "audit_date",
                 "code_type", "outcome", "submitted_code", "audited_code", "submitted_units", "audited_units",
@@ -44,8 +58,9 @@ public enum Exports {
             rows: rows.map { row in
                 [
                     .text(row.month.description), .text(row.encounterID), .text(row.serviceDate), .text(row.provider),
-                    .text(row.coder), .text(row.payer), .text(row.auditor), .text(row.auditDate), .text(row.codeType),
-                    .text(row.outcome), .optionalText(row.submittedCode), .optionalText(row.auditedCode),
+                    .text(row.coder), .text(row.payer), .text(row.auditor), .text(row.auditDate),
+                    .text(row.codeType.rawValue),
+                    .text(row.outcome.rawValue), .optionalText(row.submittedCode), .optionalText(row.auditedCode),
                     row.submittedUnits.map(ExportCell.count) ?? .blank,
                     row.auditedUnits.map(ExportCell.count) ?? .blank,
                     .optionalText(row.category), .money(row.deltaCents),
@@ -57,7 +72,7 @@ public enum Exports {
     /// `coder_productivity.csv` (SPEC 5.3). Rows by coder.
     public static func coderProductivity(_ rows: [CoderProductivityRow]) -> ExportTable {
         ExportTable(
-            name: "coder_productivity",
+            name: ExportName.coderProductivity.rawValue,
             header: [
                 "month", "coder", "encounters_coded", "lines_coded", "codes_assigned", "hours", "encounters_per_hour",
                 "median_turnaround_days", "p90_turnaround_days", "encounters_audited", "code_accuracy",
@@ -77,7 +92,7 @@ public enum Exports {
     /// by procedure code, then the payer's `ALL` row.
     public static func reimbursementVariance(_ rows: [ReimbursementVarianceRow]) -> ExportTable {
         ExportTable(
-            name: "reimbursement_variance",
+            name: ExportName.reimbursementVariance.rawValue,
             header: [
                 "month", "payer", "procedure_code", "lines", "units", "charge", "expected", "allowed", "paid",
                 "variance", "variance_rate", "underpaid_lines", "underpaid_amount", "overpaid_lines", "no_rate_lines",
@@ -98,7 +113,7 @@ public enum Exports {
     /// established), level.
     public static func emDistribution(_ rows: [EMDistributionRow]) -> ExportTable {
         ExportTable(
-            name: "em_distribution",
+            name: ExportName.emDistribution.rawValue,
             header: [
                 "month", "provider", "category", "level", "visits", "share", "practice_share", "difference",
             ],
@@ -129,7 +144,8 @@ extension Exports {
                 let units = row.units.map(ExportCell.count) ?? .blank
                 return [
                     .text(row.encounterID), .text(row.serviceDate), .text(row.provider), .text(row.coder),
-                    .text(row.payer), .text(row.codeType), .text(row.code), units, .text(row.code), units, .blank,
+                    .text(row.payer), .text(row.codeType.rawValue), .text(row.code), units, .text(row.code), units,
+                    .blank,
                     .blank, .blank, .blank,
                 ]
             })

@@ -18,10 +18,9 @@ enum ReportFormat {
     /// `$1,234.50`, `−$12.00`; `–` when there is no amount.
     static func money(_ cents: Int64?) -> String {
         guard let cents else { return dash }
-        let magnitude = cents.magnitude
-        let sign = cents < 0 ? "−" : ""
-        let fraction = magnitude % 100
-        return sign + "$" + grouped(magnitude / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+        let plain = ExportFormat.money(Int64(cents.magnitude))
+        let point = plain.firstIndex(of: ".")!
+        return (cents < 0 ? "−" : "") + "$" + grouped(UInt64(plain[..<point])!) + plain[point...]
     }
 
     /// `$1,235` for chart axes and labels where cents add nothing.

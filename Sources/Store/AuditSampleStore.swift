@@ -5,7 +5,7 @@ public struct FrameEncounter: Sendable, Hashable {
     /// The encounter's row id in the store.
     public var rowID: Int64
     public var externalID: String
-    /// The coder, or `UNASSIGNED` when the encounter has none.
+    /// The coder (`UNASSIGNED` when the export named none).
     public var coder: String
     public var provider: String
 
@@ -160,7 +160,7 @@ extension CodeAuditDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, external_id, COALESCE(coder, 'UNASSIGNED'), provider FROM encounter
+                    SELECT id, external_id, coder, provider FROM encounter
                     WHERE service_date >= ? AND service_date < ?
                     ORDER BY external_id
                     """,

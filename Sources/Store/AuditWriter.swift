@@ -1,18 +1,8 @@
+import Codes
 import GRDB
 
 /// One audit finding, validated and normalized.
 public struct AuditFindingValues: Sendable, Equatable {
-    public enum CodeType: String, Sendable, CaseIterable {
-        case cpt = "CPT", hcpcs = "HCPCS", icd10 = "ICD10", modifier = "MOD"
-
-        /// CPT and HCPCS rows are procedure rows: they carry units and money.
-        public var isProcedure: Bool { self == .cpt || self == .hcpcs }
-    }
-
-    public enum Outcome: String, Sendable, CaseIterable {
-        case agree, revised, deleted, added
-    }
-
     public var sourceLine: Int
     public var auditor: String
     public var auditDate: String
@@ -23,12 +13,12 @@ public struct AuditFindingValues: Sendable, Equatable {
     public var auditedUnits: Int?
     public var category: String?
     public var comment: String?
-    public var outcome: Outcome
+    public var outcome: FindingOutcome
 
     public init(
         sourceLine: Int, auditor: String, auditDate: String, codeType: CodeType, submittedCode: String?,
         auditedCode: String?, submittedUnits: Int?, auditedUnits: Int?, category: String?, comment: String?,
-        outcome: Outcome
+        outcome: FindingOutcome
     ) {
         self.sourceLine = sourceLine
         self.auditor = auditor
@@ -83,3 +73,8 @@ extension ImportSession {
             ])
     }
 }
+
+// Stored as their raw values (`CPT`, `agree`), read back as the enums: the column's
+// CHECK constraint keeps them to these values.
+extension CodeType: DatabaseValueConvertible {}
+extension FindingOutcome: DatabaseValueConvertible {}

@@ -125,7 +125,7 @@ public final class EncounterWriter {
         }
         let fields = EncounterFields(
             serviceDate: text(s, 2), patientPseudonym: text(s, 3), provider: text(s, 4),
-            specialty: text(s, 5), coder: text(s, 6), payer: text(s, 7), codedAt: text(s, 8),
+            specialty: text(s, 5), coder: nonBlank(text(s, 6)), payer: nonBlank(text(s, 7)), codedAt: text(s, 8),
             codingMinutes: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : sqlite3_column_double(s, 9))
         let id = sqlite3_column_int64(s, 0)
         let batchID = sqlite3_column_int64(s, 1)
@@ -216,14 +216,13 @@ public final class EncounterWriter {
 
     /// Gives the encounters of a batch that no line gave a coder or a payer the
     /// spec's defaults, `UNASSIGNED` and `UNKNOWN`, and says how many got each.
+    /// Every import of encounters calls it before it commits.
     public func applyDefaults(batchID: Int64) throws -> (coders: Int, payers: Int) {
         try db.execute(
-            sql: "UPDATE encounter SET coder = 'UNASSIGNED' WHERE batch_id = ? AND coder IS NULL",
-            arguments: [batchID])
+            sql: "UPDATE encounter SET coder = 'UNASSIGNED' WHERE batch_id = ? AND coder = ''", arguments: [batchID])
         let coders = db.changesCount
         try db.execute(
-            sql: "UPDATE encounter SET payer = 'UNKNOWN' WHERE batch_id = ? AND payer IS NULL",
-            arguments: [batchID])
+            sql: "UPDATE encounter SET payer = 'UNKNOWN' WHERE batch_id = ? AND payer = ''", arguments: [batchID])
         return (coders, db.changesCount)
     }
 
@@ -238,8 +237,10 @@ public final class EncounterWriter {
         bind(s, 2, fields.patientPseudonym)
         bind(s, 3, fields.provider)
         bind(s, 4, fields.specialty)
-        bind(s, 5, fields.coder)
-        bind(s, 6, fields.payer)
+        // The columns are NOT NULL: a coder or payer no line has given yet is '' until
+        // applyDefaults, before the import commits, stores the spec's default.
+        bind(s, 5, fields.coder ?? "")
+        bind(s, 6, fields.payer ?? "")
         bind(s, 7, fields.codedAt)
         if let minutes = fields.codingMinutes {
             sqlite3_bind_double(s, 8, minutes)
@@ -270,6 +271,11 @@ public final class EncounterWriter {
     private func text(_ s: OpaquePointer, _ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(s, column) else { return nil }
         return String(cString: pointer)
+    }
+
+    /// A stored coder or payer, nil while it is still blank in this import.
+    private func nonBlank(_ value: String?) -> String? {
+        value?.isEmpty == false ? value : nil
     }
 
     private func step(_ s: OpaquePointer) throws {

@@ -39,13 +39,15 @@ public struct ImportBatchCounts: Sendable, Equatable {
     public var rowsRead = 0
     public var rowsLoaded = 0
     public var rowsRejected = 0
-    public var encountersReplaced = 0
+    /// Stored rows this import replaced: encounters, rates, coder-days or audits,
+    /// by its kind (`rows_replaced`; `encounters_replaced` for an encounter import).
+    public var rowsReplaced = 0
 
-    public init(rowsRead: Int = 0, rowsLoaded: Int = 0, rowsRejected: Int = 0, encountersReplaced: Int = 0) {
+    public init(rowsRead: Int = 0, rowsLoaded: Int = 0, rowsRejected: Int = 0, rowsReplaced: Int = 0) {
         self.rowsRead = rowsRead
         self.rowsLoaded = rowsLoaded
         self.rowsRejected = rowsRejected
-        self.encountersReplaced = encountersReplaced
+        self.rowsReplaced = rowsReplaced
     }
 }
 

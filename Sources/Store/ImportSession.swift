@@ -54,12 +54,13 @@ public final class ImportSession {
     public func finishBatch(id: Int64, counts: ImportBatchCounts, warnings: [String], finishedAt: String) throws {
         try db.execute(
             sql: """
-                UPDATE import_batch SET rows_read = ?, rows_loaded = ?, rows_rejected = ?,
-                    encounters_replaced = ?, warnings = ?, finished_at = ?
+                UPDATE import_batch SET rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_replaced = ?,
+                    encounters_replaced = CASE kind WHEN 'encounters' THEN ? ELSE 0 END, warnings = ?,
+                    finished_at = ?
                 WHERE id = ?
                 """,
             arguments: [
-                counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, counts.encountersReplaced,
+                counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, counts.rowsReplaced, counts.rowsReplaced,
                 warnings.joined(separator: "\n"), finishedAt, id,
             ])
     }
@@ -112,7 +113,7 @@ extension ImportBatchSummary {
             sha256: row["sha256"],
             counts: ImportBatchCounts(
                 rowsRead: row["rows_read"], rowsLoaded: row["rows_loaded"],
-                rowsRejected: row["rows_rejected"], encountersReplaced: row["encounters_replaced"]),
+                rowsRejected: row["rows_rejected"], rowsReplaced: row["rows_replaced"]),
             startedAt: row["started_at"],
             finishedAt: row["finished_at"])
     }

@@ -29,6 +29,22 @@ extension CodeAuditDatabase {
         migrator.registerMigration("v5: run log") { db in
             try db.execute(sql: runLogSchema)
         }
+        migrator.registerMigration("v6: every encounter has a coder and a payer") { db in
+            // Imports have always stored UNASSIGNED and UNKNOWN for a blank coder or payer;
+            // NOT NULL makes that a guarantee the queries can rely on. SQLite adds NOT NULL
+            // only by rebuilding the table (foreign keys are off during a migration).
+            try db.execute(sql: encounterNotNullCoderAndPayer)
+        }
+        migrator.registerMigration("v7: rows replaced by any import") { db in
+            // encounters_replaced counted rates, coder-days and audits too; it now counts
+            // encounters alone, and rows_replaced counts what any import replaced.
+            try db.execute(
+                sql: """
+                    ALTER TABLE import_batch ADD COLUMN rows_replaced INTEGER NOT NULL DEFAULT 0;
+                    UPDATE import_batch SET rows_replaced = encounters_replaced;
+                    UPDATE import_batch SET encounters_replaced = 0 WHERE kind <> 'encounters';
+                    """)
+        }
         return migrator
     }
 }
@@ -116,6 +132,32 @@ private let encounterSchema = """
     CREATE INDEX encounter_replacement_batch ON encounter_replacement(batch_id);
     CREATE INDEX encounter_replacement_encounter ON encounter_replacement(encounter_id);
     CREATE INDEX encounter_replacement_previous_batch ON encounter_replacement(previous_batch_id);
+    """
+
+private let encounterNotNullCoderAndPayer = """
+    CREATE TABLE encounter_new (
+        id INTEGER PRIMARY KEY,
+        external_id TEXT NOT NULL UNIQUE,
+        service_date TEXT NOT NULL,
+        patient_pseudonym TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        specialty TEXT,
+        coder TEXT NOT NULL,
+        payer TEXT NOT NULL,
+        coded_at TEXT,
+        coding_minutes REAL,
+        batch_id INTEGER NOT NULL REFERENCES import_batch(id)
+    ) STRICT;
+    INSERT INTO encounter_new (id, external_id, service_date, patient_pseudonym, provider, specialty, coder, payer,
+                               coded_at, coding_minutes, batch_id)
+    SELECT id, external_id, service_date, patient_pseudonym, provider, specialty, COALESCE(coder, 'UNASSIGNED'),
+           COALESCE(payer, 'UNKNOWN'), coded_at, coding_minutes, batch_id
+    FROM encounter;
+    DROP TABLE encounter;
+    ALTER TABLE encounter_new RENAME TO encounter;
+    CREATE INDEX encounter_batch ON encounter(batch_id);
+    CREATE INDEX encounter_service_date ON encounter(service_date);
+    CREATE INDEX encounter_work_day ON encounter(COALESCE(substr(coded_at, 1, 10), service_date));
     """
 
 /// Hours in hundredths (7.25 hours = 725), so that sums are exact.

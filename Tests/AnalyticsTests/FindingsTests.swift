@@ -1,3 +1,4 @@
+import Codes
 import Testing
 
 @testable import Analytics
@@ -14,7 +15,8 @@ import Testing
         FindingRow(
             month: CodingAccuracyFixture.october, encounterID: encounter, serviceDate: serviceDate,
             provider: provider, coder: coder, payer: payer, auditor: auditor, auditDate: auditDate,
-            codeType: codeType, outcome: outcome, submittedCode: submitted, auditedCode: audited,
+            codeType: CodeType(rawValue: codeType)!, outcome: FindingOutcome(rawValue: outcome)!,
+            submittedCode: submitted, auditedCode: audited,
             submittedUnits: units.0, auditedUnits: units.1, category: category, deltaCents: price.0,
             rateMissing: price.1, comment: comment)
     }
@@ -97,14 +99,14 @@ import Testing
         // When the findings of October are listed
         let rows = try workspace.analytics.findings(for: CodingAccuracyFixture.october)
         // Then ICD10 and MOD rows carry no units, delta or rate_missing, and ICD-10 codes have their dot
-        let other = rows.filter { $0.codeType == "ICD10" || $0.codeType == "MOD" }
+        let other = rows.filter { $0.codeType == .icd10 || $0.codeType == .modifier }
         #expect(other.count == 4)
         #expect(
             other.allSatisfy {
                 $0.submittedUnits == nil && $0.auditedUnits == nil && $0.deltaCents == nil && $0.rateMissing == nil
             })
         #expect(
-            rows.filter { $0.codeType == "ICD10" }.map { "\($0.submittedCode ?? "") \($0.auditedCode ?? "")" } == [
+            rows.filter { $0.codeType == .icd10 }.map { "\($0.submittedCode ?? "") \($0.auditedCode ?? "")" } == [
                 "E11.9 E11.65", " E78.5",
             ])
     }
@@ -120,8 +122,8 @@ import Testing
             september == [
                 FindingRow(
                     month: Month("2026-09")!, encounterID: "E00", serviceDate: "2026-09-30", provider: "Dr Adams",
-                    coder: "alice", payer: "Aetna", auditor: "R. Patel", auditDate: "2026-10-05", codeType: "CPT",
-                    outcome: "revised", submittedCode: "99213", auditedCode: "99215", submittedUnits: 1,
+                    coder: "alice", payer: "Aetna", auditor: "R. Patel", auditDate: "2026-10-05", codeType: .cpt,
+                    outcome: .revised, submittedCode: "99213", auditedCode: "99215", submittedUnits: 1,
                     auditedUnits: 1, category: "E/M level", deltaCents: nil, rateMissing: true, comment: nil)
             ])
         #expect(november == [])

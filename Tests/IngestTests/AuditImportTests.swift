@@ -317,8 +317,11 @@ import Testing
             try store.workspace.texts(
                 "SELECT batch_id || ' ' || encounter_id || ' ' || previous_batch_id FROM audit_replacement")
                 == ["\(batchB) \(e1) \(batchA)"])
-        #expect(second.counts.encountersReplaced == 1)
-        #expect(try store.workspace.texts("SELECT encounters_replaced FROM import_batch WHERE id = \(batchB)") == ["1"])
+        #expect(second.counts.rowsReplaced == 1)
+        #expect(
+            try store.workspace.texts(
+                "SELECT rows_replaced || ' ' || encounters_replaced FROM import_batch WHERE id = \(batchB)")
+                == ["1 0"])
         #expect(
             second.details == [
                 "1 encounters audited (1 earlier audits replaced); findings: 1 agree, 0 revised, 0 deleted, 0 added"
@@ -341,7 +344,7 @@ import Testing
             encounterFile([encounterLine(["procedure_code": "99214", "diagnosis_codes": "I10"])]))
         let outcome = try store.workspace.importEncounters(path)
         // Then the encounter is replaced, and its audit stays as it was (it judged the first coding)
-        #expect(outcome.counts.encountersReplaced == 1)
+        #expect(outcome.counts.rowsReplaced == 1)
         #expect(
             try store.workspace.texts(
                 "SELECT procedure_code FROM encounter_line JOIN encounter e ON e.id = encounter_id WHERE e.external_id = 'E1'"

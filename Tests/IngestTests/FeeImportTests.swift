@@ -246,8 +246,11 @@ import Testing
                     "99213 9250 2026-12-31 \(batchB)", "99214 13000 NULL \(batchA)", "99215 18000 NULL \(batchB)",
                 ])
         // and the batch counts the replaced rate
-        #expect(second.counts == ImportBatchCounts(rowsRead: 2, rowsLoaded: 2, rowsRejected: 0, encountersReplaced: 1))
-        #expect(try store.workspace.texts("SELECT encounters_replaced FROM import_batch WHERE id = \(batchB)") == ["1"])
+        #expect(second.counts == ImportBatchCounts(rowsRead: 2, rowsLoaded: 2, rowsRejected: 0, rowsReplaced: 1))
+        #expect(
+            try store.workspace.texts(
+                "SELECT rows_replaced || ' ' || encounters_replaced FROM import_batch WHERE id = \(batchB)")
+                == ["1 0"])
         #expect(second.details == ["2 rates: 1 new, 1 replaced"])
     }
 
@@ -261,7 +264,7 @@ import Testing
         let rows = ["Medicare,99213,,90.00,2026-01-01,2026-06-30", "Medicare,99213,,95.00,2026-07-01,"]
         let outcome = try store.importFees(newPeriodFirst ? rows.reversed() : rows, name: "split.csv")
         // Then the stored rate is replaced and the new period added beside it
-        #expect(outcome.counts.encountersReplaced == 1)
+        #expect(outcome.counts.rowsReplaced == 1)
         #expect(
             try store.rates().sorted() == [
                 "Medicare|99213||9000|2026-01-01|2026-06-30", "Medicare|99213||9500|2026-07-01|NULL",
@@ -293,7 +296,7 @@ import Testing
         // When it is imported again with force
         let second = try store.importFile(path) { $0.force = true }
         // Then each rate replaces its own earlier copy: two rates stored, both counted as replaced
-        #expect(second.counts.encountersReplaced == 2)
+        #expect(second.counts.rowsReplaced == 2)
         #expect(try store.workspace.texts("SELECT count(*) FROM fee_rate") == ["2"])
     }
 }

@@ -98,11 +98,12 @@ import Testing
                     "jlee 2026-10-01 625 \(batchB)", "jlee 2026-10-02 800 \(batchA)", "mlopez 2026-10-01 400 \(batchB)",
                 ])
         // and B's batch counts one replacement
-        #expect(second.counts == ImportBatchCounts(rowsRead: 2, rowsLoaded: 2, rowsRejected: 0, encountersReplaced: 1))
+        #expect(second.counts == ImportBatchCounts(rowsRead: 2, rowsLoaded: 2, rowsRejected: 0, rowsReplaced: 1))
         #expect(
-            try store.workspace.texts("SELECT id || ' ' || encounters_replaced FROM import_batch ORDER BY id") == [
-                "\(batchA) 0", "\(batchB) 1",
-            ])
+            try store.workspace.texts(
+                "SELECT id || ' ' || rows_replaced || ' ' || encounters_replaced FROM import_batch ORDER BY id") == [
+                    "\(batchA) 0 0", "\(batchB) 1 0",
+                ])
         #expect(second.details == ["2 coder-days: 1 new, 1 replaced"])
     }
 

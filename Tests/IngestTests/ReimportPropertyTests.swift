@@ -133,7 +133,7 @@ struct ReimportScenario: Sendable, CustomStringConvertible {
             afterFirst: StoreCounts(
                 batches: 1, encounters: storedByA.count, lines: goodA, replacements: 0, rejects: badA),
             third: ImportBatchCounts(
-                rowsRead: linesB, rowsLoaded: linesB, rowsRejected: 0, encountersReplaced: replaced),
+                rowsRead: linesB, rowsLoaded: linesB, rowsRejected: 0, rowsReplaced: replaced),
             afterThird: StoreCounts(
                 batches: 2, encounters: kept.count + corrected.count,
                 lines: kept.flatMap(\.lines).filter { $0 }.count + linesB, replacements: replaced, rejects: badA),

@@ -1,4 +1,5 @@
 import Analytics
+import Codes
 import Foundation
 import Testing
 
@@ -35,7 +36,11 @@ import Testing
         #expect(
             text(Exports.emDistribution([]))
                 == "month,provider,category,level,visits,share,practice_share,difference\r\n")
-        #expect(Exports.names.count == 5)
+        let month = MonthlyReportData(
+            month: october, errorRates: [], findings: [], productivity: [], variance: [], emDistribution: [], trend: [],
+            files: [], toleranceCents: 100)
+        #expect(Exports.monthly(month).map(\.name) == ExportName.allCases.map(\.rawValue))
+        #expect(ExportName.allCases.count == 5)
     }
 
     @Test func fileStartsWithABOMUnlessAskedNotTo() {
@@ -103,7 +108,7 @@ import Testing
     @Test func findingsWriteBooleansAndBlankSides() {
         let row = FindingRow(
             month: october, encounterID: "V1", serviceDate: "2026-10-01", provider: "Dr A", coder: "jlee",
-            payer: "Aetna", auditor: "AUD", auditDate: "2026-11-02", codeType: "CPT", outcome: "deleted",
+            payer: "Aetna", auditor: "AUD", auditDate: "2026-11-02", codeType: .cpt, outcome: .deleted,
             submittedCode: "36415", auditedCode: nil, submittedUnits: 1, auditedUnits: nil, category: nil,
             deltaCents: nil, rateMissing: true, comment: "=cmd")
         #expect(

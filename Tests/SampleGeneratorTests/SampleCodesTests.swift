@@ -1,3 +1,4 @@
+import Codes
 import Ingest
 import SampleGenerator
 import Testing

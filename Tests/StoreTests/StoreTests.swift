@@ -166,7 +166,7 @@ import Testing
         // Then SPEC 4's columns are all there
         let required: Set = [
             "id", "kind", "file_name", "sha256", "rows_read", "rows_loaded", "rows_rejected", "encounters_replaced",
-            "started_at", "finished_at", "tool_version",
+            "rows_replaced", "started_at", "finished_at", "tool_version",
         ]
         #expect(required.subtracting(columns).isEmpty, "missing: \(required.subtracting(columns).sorted())")
     }

@@ -1,4 +1,5 @@
 import Analytics
+import Codes
 import Foundation
 
 /// A small month of hand-made report data: two coders, two providers, two
@@ -139,7 +140,7 @@ enum ReportFixture {
         FindingRow(
             month: october, encounterID: "ENC-SECRET-1", serviceDate: "2026-10-05", provider: names.providers[0],
             coder: names.coders[1], payer: names.payers[0], auditor: "auditor", auditDate: "2026-10-20",
-            codeType: "CPT", outcome: "revised", submittedCode: "99215", auditedCode: "99214", submittedUnits: 1,
+            codeType: .cpt, outcome: .revised, submittedCode: "99215", auditedCode: "99214", submittedUnits: 1,
             auditedUnits: 1, category: category, deltaCents: delta, rateMissing: delta == nil, comment: "note")
     }
 

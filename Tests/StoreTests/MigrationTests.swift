@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Store
+
+/// Stores made by earlier versions open with their data carried over.
+@Suite struct MigrationTests {
+    @Test func storeOfVersion5GetsNotNullCoderAndPayerAndRowsReplaced() throws {
+        // Given a store at v5 whose encounter has no coder or payer, and a fee import that replaced 2 rates
+        let folder = try StoreTests.Folder()
+        let path = folder.path("codeaudit.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try CodeAuditDatabase.migrator.migrate(queue, upTo: "v5: run log")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO import_batch (id, kind, file_name, file_size, sha256, encoding, delimiter, header,
+                                              forced, encounters_replaced, started_at, tool_version)
+                    VALUES (1, 'encounters', 'e.csv', 1, 'a', 'UTF-8', 'comma', 'h', 0, 3, 't', 'v'),
+                           (2, 'fees', 'f.csv', 1, 'b', 'UTF-8', 'comma', 'h', 0, 2, 't', 'v');
+                    INSERT INTO encounter (id, external_id, service_date, patient_pseudonym, provider, coder, payer,
+                                           batch_id)
+                    VALUES (7, 'E1', '2026-10-01', 'p', 'Dr A', NULL, NULL, 1),
+                           (8, 'E2', '2026-10-02', 'p', 'Dr A', 'jlee', 'Aetna', 1);
+                    INSERT INTO encounter_line (encounter_id, source_line, procedure_code, units) VALUES (7, 2, '99213', 1);
+                    INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES (7, 0, 'E119');
+                    """)
+        }
+
+        // When the current version opens it
+        _ = try CodeAuditDatabase(path: path)
+
+        // Then the encounters keep their ids and children, with the defaults the imports store
+        try StoreTests.inspect(path) { db in
+            #expect(
+                try String.fetchAll(db, sql: "SELECT id || ' ' || coder || ' ' || payer FROM encounter ORDER BY id")
+                    == ["7 UNASSIGNED UNKNOWN", "8 jlee Aetna"])
+            #expect(
+                try String.fetchAll(db, sql: "SELECT encounter_id || ' ' || procedure_code FROM encounter_line") == [
+                    "7 99213"
+                ])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            let notNull = try Row.fetchAll(db, sql: "SELECT name, \"notnull\" FROM pragma_table_info('encounter')")
+                .filter { ["coder", "payer"].contains($0["name"] as String) }.map { $0["notnull"] as Int }
+            #expect(notNull == [1, 1])
+            #expect(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE tbl_name = 'encounter' AND type = 'index' AND sql IS NOT NULL ORDER BY name"
+                )
+                    == ["encounter_batch", "encounter_service_date", "encounter_work_day"])
+            // and encounters_replaced counts encounters alone, rows_replaced every kind
+            #expect(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT kind || ' ' || encounters_replaced || ' ' || rows_replaced FROM import_batch ORDER BY id"
+                )
+                    == ["encounters 3 3", "fees 0 2"])
+        }
+    }
+
+    @Test func encounterWithoutCoderOrPayerCannotBeStored() throws {
+        // Given a new store with a batch
+        let folder = try StoreTests.Folder()
+        let path = folder.path("codeaudit.sqlite")
+        let database = try CodeAuditDatabase(path: path)
+        // When an encounter without a coder is written outside an import
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO import_batch (id, kind, file_name, file_size, sha256, encoding, delimiter, header,
+                                                  forced, started_at, tool_version)
+                        VALUES (1, 'encounters', 'e.csv', 1, 'a', 'UTF-8', 'comma', 'h', 0, 't', 'v');
+                        INSERT INTO encounter (external_id, service_date, patient_pseudonym, provider, coder, payer,
+                                               batch_id)
+                        VALUES ('E1', '2026-10-01', 'p', 'Dr A', NULL, 'Aetna', 1);
+                        """)
+            }
+        }
+        // Then the schema refused it
+    }
+}

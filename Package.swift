@@ -46,7 +46,7 @@ let package = Package(
         // Metrics as SQL over the store, returned as plain values.
         .target(
             name: "Analytics",
-            dependencies: ["Codes", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Codes", "SeededRandom", "Store", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The HTML report and the CSV exports, from Analytics' values; no database access.
         .target(
@@ -57,8 +57,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // A fictional practice's exports for demos and tests: pure Swift, its own seeded generator.
-        .target(name: "SampleGenerator"),
+        // xoshiro256** seeded by SplitMix64: audit samples and the sample practice repeat
+        // bit for bit from a seed.
+        .target(name: "SeededRandom"),
+        // A fictional practice's exports for demos and tests: pure Swift, seeded.
+        .target(name: "SampleGenerator", dependencies: ["SeededRandom"]),
         .target(
             name: "CLI",
             dependencies: [
@@ -92,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [
-                "Analytics", "Codes", "Ingest", "Store",
+                "Analytics", "Codes", "Ingest", "SeededRandom", "Store",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -110,7 +113,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CLI", "codeaudit", "Ingest", "SeededRandom", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

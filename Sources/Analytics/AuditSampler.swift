@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Store
 
 /// What an audit sample is stratified by: N encounters are drawn from each coder's or each provider's.
@@ -128,57 +129,4 @@ extension Analytics {
             encounters: drawn.encounters)
         return StoredAuditSample(id: try database.recordSample(sample), sample: sample)
     }
-}
-
-/// SplitMix64 (Steele, Lea and Flood, 2014), used only to seed xoshiro256**.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// xoshiro256** 1.0 (Blackman and Vigna, 2018): a small, fast generator whose
-/// output is specified bit for bit, so a sample can be repeated anywhere.
-struct Xoshiro256StarStar {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
-
-    init(seed: UInt64) {
-        var seeder = SplitMix64(seed: seed)
-        s = (seeder.next(), seeder.next(), seeder.next(), seeder.next())
-    }
-
-    mutating func next() -> UInt64 {
-        let result = (s.1 &* 5).rotatedLeft(by: 7) &* 9
-        let t = s.1 << 17
-        s.2 ^= s.0
-        s.3 ^= s.1
-        s.1 ^= s.2
-        s.0 ^= s.3
-        s.2 ^= t
-        s.3 = s.3.rotatedLeft(by: 45)
-        return result
-    }
-
-    /// A uniform integer in `0..<n`, by Lemire's multiply-and-reject method (no modulo bias).
-    mutating func uniform(below n: UInt64) -> UInt64 {
-        precondition(n > 0)
-        var product = next().multipliedFullWidth(by: n)
-        if product.low < n {
-            let threshold = (0 &- n) % n
-            while product.low < threshold { product = next().multipliedFullWidth(by: n) }
-        }
-        return product.high
-    }
-}
-
-extension UInt64 {
-    fileprivate func rotatedLeft(by k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }

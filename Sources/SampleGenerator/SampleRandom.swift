@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// The generator's own pseudo-random numbers: xoshiro256** seeded by
 /// SplitMix64, with its own range, choice and shuffle functions.
 ///
@@ -6,7 +8,7 @@
 /// is not reproducible; the sample practice must come out byte-identical for
 /// a seed on any machine and toolchain, so every draw goes through here.
 struct SampleRandom {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
+    private var generator: Xoshiro256StarStar
 
     /// A generator for one part of the practice (`stream` names it), so that
     /// changing how one part draws leaves the others' draws as they were.
@@ -17,42 +19,16 @@ struct SampleRandom {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        var splitMix = seed ^ hash
-        func next() -> UInt64 {
-            splitMix = splitMix &+ 0x9e37_79b9_7f4a_7c15
-            var z = splitMix
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-        state = (next(), next(), next(), next())
+        generator = Xoshiro256StarStar(seed: seed ^ hash)
     }
 
     /// The next 64 random bits (xoshiro256**).
-    mutating func next() -> UInt64 {
-        let result = rotate(state.1 &* 5, 7) &* 9
-        let t = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= t
-        state.3 = rotate(state.3, 45)
-        return result
-    }
-
-    private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `0..<bound`, without modulo bias (Lemire's method).
     mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
-        let range = UInt64(bound)
-        var product = next().multipliedFullWidth(by: range)
-        if product.low < range {
-            let threshold = (0 &- range) % range
-            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
-        }
-        return Int(product.high)
+        return Int(generator.uniform(below: UInt64(bound)))
     }
 
     /// A number in `range`.

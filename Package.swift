@@ -34,12 +34,14 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // ASC X12 835 remittance advice: a tokenizer and a reader, no database.
+        .target(name: "X12"),
         // The one CSV writer (RFC 4180 quoting by libcsv), for rejects files and exports.
         .target(name: "CSVOutput", dependencies: ["CCSV"]),
         .target(
             name: "Ingest",
             dependencies: [
-                "CCSV", "CICD10", "Codes", "CSVOutput", "Store",
+                "CCSV", "CICD10", "Codes", "CSVOutput", "Store", "X12",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -100,6 +102,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["Codes", "SampleGenerator", "Ingest"]),
         .testTarget(
             name: "ReportTests",

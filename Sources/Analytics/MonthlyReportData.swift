@@ -12,11 +12,14 @@ public struct MonthlyReportData: Sendable {
     public var files: [ImportedFileQuality]
     /// The reimbursement tolerance per line the variance rows were computed with.
     public var toleranceCents: Int64
+    /// What the 835 remittances say of the month's lines (SPEC 9.1, 9.2).
+    public var payments: [PaymentRow]
+    public var denials: [DenialRow]
 
     public init(
         month: Month, errorRates: [ErrorRateRow], findings: [FindingRow], productivity: [CoderProductivityRow],
         variance: [ReimbursementVarianceRow], emDistribution: [EMDistributionRow], trend: [PracticeSummary],
-        files: [ImportedFileQuality], toleranceCents: Int64
+        files: [ImportedFileQuality], toleranceCents: Int64, payments: [PaymentRow] = [], denials: [DenialRow] = []
     ) {
         self.month = month
         self.errorRates = errorRates
@@ -27,6 +30,8 @@ public struct MonthlyReportData: Sendable {
         self.trend = trend
         self.files = files
         self.toleranceCents = toleranceCents
+        self.payments = payments
+        self.denials = denials
     }
 
     /// The report month's summary (the last point of the trend).
@@ -60,6 +65,7 @@ extension Analytics {
         return MonthlyReportData(
             month: month, errorRates: errorRates, findings: try findings(for: month), productivity: productivity,
             variance: variance, emDistribution: try emDistribution(for: month), trend: trend,
-            files: try importedFiles(for: month), toleranceCents: toleranceCents)
+            files: try importedFiles(for: month), toleranceCents: toleranceCents, payments: try payments(for: month),
+            denials: try denials(for: month))
     }
 }

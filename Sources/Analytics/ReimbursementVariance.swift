@@ -11,7 +11,8 @@ extension Analytics {
     /// no-rate; a line can be both. Expected (rate × units), allowed, paid and
     /// variance sum over the comparable lines only, those with both a rate and
     /// an allowed amount; paid is the comparable lines' paid, a blank paid
-    /// counting as 0.
+    /// counting as 0. A line that remittances matched (SPEC 9) takes its
+    /// remitted allowed and paid amounts instead of the export's.
     ///
     /// ```swift
     /// let rows = try analytics.reimbursementVariance(for: Month("2026-10")!, toleranceCents: 500)
@@ -27,14 +28,17 @@ extension Analytics {
         var payers: [String: PayerVariance] = [:]
         try database.read { db in
             let schedule = try FeeSchedule(db, month: month)
+            let remitted = try Reconciliation(db, month: month).lines
             let cursor = try Row.fetchCursor(
                 db, sql: monthLinesSQL, arguments: [month.firstDay, month.nextFirstDay])
             while let row = try cursor.next() {
                 let payer: String = row[0]
                 let code: String = row[1]
                 let modifiers = [row[7], row[8], row[9], row[10]].compactMap { $0 as String? }
+                let remittance = remitted[row[11] as Int64]
                 let line = PricedLine(
-                    units: row[2], chargeCents: row[3], allowedCents: row[4], paidCents: row[5],
+                    units: row[2], chargeCents: row[3], allowedCents: remittance?.allowedCents ?? row[4],
+                    paidCents: remittance?.paidCents ?? row[5],
                     rateCents: schedule.rate(payer: payer, code: code, modifiers: modifiers, on: row[6]))
                 payers[payer, default: PayerVariance()].add(line, code: code, toleranceCents: toleranceCents)
             }
@@ -54,7 +58,7 @@ extension Analytics {
 private let monthLinesSQL = """
     SELECT e.payer, l.procedure_code, l.units,
            l.charge_cents, l.allowed_cents, l.paid_cents, e.service_date,
-           l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4
+           l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4, l.id
     FROM encounter e
     JOIN encounter_line l ON l.encounter_id = e.id
     WHERE e.service_date >= ? AND e.service_date < ?

@@ -18,7 +18,9 @@ extension CodeAudit {
         @OptionGroup var store: StoreOptions
 
         @Argument(
-            help: "The export: error_rates, findings, coder_productivity, reimbursement_variance, em_distribution.")
+            help: ArgumentHelp(
+                "The export: "
+                    + ExportName.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "name"))
         var name: ExportName
 
         @Option(
@@ -75,6 +77,8 @@ struct ExportBuilder {
             Exports.reimbursementVariance(
                 try analytics.reimbursementVariance(for: month, toleranceCents: toleranceCents))
         case .emDistribution: Exports.emDistribution(try analytics.emDistribution(for: month))
+        case .payments: Exports.payments(try analytics.payments(for: month))
+        case .denials: Exports.denials(try analytics.denials(for: month))
         }
     }
 }

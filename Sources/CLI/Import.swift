@@ -5,7 +5,9 @@ extension CodeAudit {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import files into the database (created when it does not exist).",
-            subcommands: [ImportEncounters.self, ImportAudits.self, ImportFees.self, ImportHours.self])
+            subcommands: [
+                ImportEncounters.self, ImportAudits.self, ImportFees.self, ImportHours.self, ImportRemittances.self,
+            ])
     }
 }
 

@@ -83,6 +83,35 @@ struct ImportHours: ParsableCommand {
     }
 }
 
+/// `codeaudit import remittances FILE...`.
+struct ImportRemittances: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remittances",
+        abstract: "Import X12 835 remittance advice: what payers paid, line by line, and why.",
+        discussion: """
+            Reads ASC X12 005010X221A1 files as clearinghouses and practice-management systems deliver them \
+            (several interchanges, groups and transactions per file; line breaks or none). Each transaction \
+            (one payment) whose segment count or total does not add up, or that repeats a payment imported \
+            from another file, is rejected and written to FILE.rejects.csv; the others are imported. A \
+            malformed file is refused whole (exit 65). Claims are matched to encounters by the patient \
+            control number (CLP01 = the encounter id of the export). Patient and subscriber names and \
+            member ids are never stored.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var importOptions: ImportFileOptions
+
+    func validate() throws {
+        if importOptions.mapping != nil {
+            throw ValidationError("--mapping names the columns of a CSV export; an 835 file has none")
+        }
+    }
+
+    func run() throws {
+        try ImportFiles(kind: .remittances, store: store, options: importOptions, icd10Codes: nil).run()
+    }
+}
+
 /// The ICD-10-CM code set an import of encounters or audits checks codes against.
 struct CodeSetOptions: ParsableArguments {
     @Option(

@@ -23,8 +23,10 @@ struct ImportSummary {
                 + "\(previous.counts.rowsLoaded) rows loaded); nothing to do. Use --force to import it again."
         }
         let counts = outcome.counts
+        // An 835's unit is the payment (one ST…SE transaction), found by its ST segment.
+        let (row, rows, place) = outcome.format == nil ? ("row", "rows", "line") : ("payment", "payments", "segment")
         var lines = [
-            "\(outcome.file): \(counts.rowsRead) \(counts.rowsRead == 1 ? "row" : "rows") read, \(counts.rowsLoaded) loaded, "
+            "\(outcome.file): \(counts.rowsRead) \(counts.rowsRead == 1 ? row : rows) read, \(counts.rowsLoaded) loaded, "
                 + "\(counts.rowsRejected) rejected"
                 + (outcome.rolledBack ? " — --strict: nothing imported" : "")
         ]
@@ -32,8 +34,12 @@ struct ImportSummary {
             lines += outcome.details.map { "  \($0)" }
             lines.append("  batch \(batch)")
         }
-        lines.append("  read as \(outcome.encoding.rawValue), \(outcome.delimiter.name)-separated")
-        lines.append("  columns: " + outcome.columns.joined(separator: "; "))
+        if let format = outcome.format {
+            lines.append("  read as \(format)")
+        } else {
+            lines.append("  read as \(outcome.encoding.rawValue), \(outcome.delimiter.name)-separated")
+            lines.append("  columns: " + outcome.columns.joined(separator: "; "))
+        }
         if !outcome.identifierColumns.isEmpty {
             lines.append(
                 "  skipped identifier columns (never stored): "
@@ -47,7 +53,7 @@ struct ImportSummary {
             lines.append("  rejected rows:")
             for reject in outcome.firstRejects {
                 let column = reject.column.map { ", column \"\($0)\"" } ?? ""
-                lines.append("    line \(reject.line)\(column): \(reject.reason)")
+                lines.append("    \(place) \(reject.line)\(column): \(reject.reason)")
             }
             let more = counts.rowsRejected - outcome.firstRejects.count
             if more > 0 { lines.append("    … and \(more) more") }

@@ -12,8 +12,8 @@ extension CodeAudit {
             discussion: """
                 Writes DIR/report.html — one self-contained page (no scripts, no network requests) to open, \
                 print or email — and DIR/error_rates.csv, findings.csv, coder_productivity.csv, \
-                reimbursement_variance.csv and em_distribution.csv. The report's clock is SOURCE_DATE_EPOCH \
-                when it is set, so the same data gives the same bytes.
+                reimbursement_variance.csv, em_distribution.csv, payments.csv and denials.csv. The report's \
+                clock is SOURCE_DATE_EPOCH when it is set, so the same data gives the same bytes.
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -46,7 +46,8 @@ extension CodeAudit {
                     toleranceCents: csv.tolerance.cents, bom: !csv.noBOM, clock: try reportClock()
                 ).write(month: month, into: out, record: &record)
                 printError(
-                    "wrote \((out as NSString).appendingPathComponent("report.html")) and 5 CSV exports for \(month)")
+                    "wrote \((out as NSString).appendingPathComponent("report.html")) and "
+                        + "\(ExportName.allCases.count) CSV exports for \(month)")
             }
         }
 
@@ -63,7 +64,7 @@ extension CodeAudit {
     }
 }
 
-/// Writes a month's report.html and its five CSV exports into a folder.
+/// Writes a month's report.html and its CSV exports into a folder.
 struct MonthlyReportWriter {
     let analytics: Analytics
     let templates: ReportTemplates

@@ -63,7 +63,7 @@ private final class ImportRun<Handler: RowHandler> {
     private var map: HeaderMap?
     private var batchID: Int64 = 0
     private var pseudonyms: PseudonymCache
-    private var rejectsWriter: CSVWriter?
+    private var rejectsFile: RejectsFile?
 
     init(
         file: String, path: String, info: InputFileInfo, options: ImportOptions,
@@ -111,6 +111,9 @@ private final class ImportRun<Handler: RowHandler> {
         let header = record.fields
         let map = try HeaderMap(header: header, specs: handler.columns, mapping: options.mapping, file: file)
         self.map = map
+        if options.writeRejectsFile, options.displayName == nil {
+            rejectsFile = RejectsFile(beside: path, header: map.header + ["reject_line", "reject_reason"])
+        }
         outcome.columns = map.describe(specs: handler.columns)
         outcome.identifierColumns = map.identifierColumns.map { header[$0] }
         outcome.ignoredColumns = map.unknownColumns.map { header[$0] }
@@ -172,14 +175,10 @@ private final class ImportRun<Handler: RowHandler> {
             StoredReject(
                 lineNumber: record.line, columnName: column, reason: reason,
                 rawRow: CSVWriter.line(keptFields(of: record, pseudonymize: true))))
-        guard options.writeRejectsFile, options.displayName == nil else { return }
-        if rejectsWriter == nil {
-            rejectsWriter = try CSVWriter(path: Self.rejectsPath(for: path) + ".partial", bom: true)
-            try rejectsWriter?.write(map.header + ["reject_line", "reject_reason"])
-        }
+        guard let rejectsFile else { return }
         var fields = record.fields
         while fields.count < map.header.count { fields.append("") }
-        try rejectsWriter?.write(fields + [String(record.line), reason])
+        try rejectsFile.write(fields + [String(record.line), reason])
     }
 
     /// The fields of a record without identifier-looking columns, the patient id
@@ -197,28 +196,14 @@ private final class ImportRun<Handler: RowHandler> {
         }
     }
 
-    static func rejectsPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingPathExtension().path + ".rejects.csv"
-    }
-
     /// Moves the finished rejects file into place, over an older one.
     func closeRejectsFile() throws {
-        guard let writer = rejectsWriter else { return }
-        rejectsWriter = nil
-        try writer.close()
-        let final = Self.rejectsPath(for: path)
-        guard rename(final + ".partial", final) == 0 else {
-            throw IngestError.unreadable(file: final, reason: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        outcome.rejectsFile = final
+        outcome.rejectsFile = try rejectsFile?.close()
     }
 
     /// Leaves an older rejects file as it was when the import failed.
     func discardRejectsFile() {
-        guard rejectsWriter != nil else { return }
-        rejectsWriter = nil
-        unlink(Self.rejectsPath(for: path) + ".partial")
+        rejectsFile?.discard()
     }
 
     // MARK: - End
@@ -298,6 +283,8 @@ public struct Importer {
             return try run.run(path, handler: FeeRows(file: options.displayName ?? path), progress: progress)
         case .audits:
             return try run.run(path, handler: AuditRows(options: options), progress: progress)
+        case .remittances:
+            return try RemittanceImport(database: database, options: options).run(path)
         }
     }
 }

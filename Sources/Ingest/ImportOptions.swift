@@ -70,6 +70,8 @@ public struct ImportOutcome: Sendable {
     public var encountersAdded = 0
     /// What the import stored, in words for the summary (one line each).
     public var details: [String] = []
+    /// The format when the file is not delimited text (`X12 835`); nil for CSV.
+    public var format: String?
     public var encoding: TextEncoding = .utf8
     public var delimiter: Delimiter = .comma
     /// `canonical ← "Header"` lines.

@@ -27,6 +27,8 @@ public enum IngestError: LocalizedError, Equatable {
     case overlappingRates(file: String, clashes: [String])
     /// `--strict` was given and rows were rejected.
     case strictRejects(file: String, count: Int)
+    /// An X12 file refused as a whole: not X12, or a malformed envelope or segment.
+    case x12(file: String, reason: String)
 
     /// A missing column and some of the headers that would have matched it.
     public struct Column: Equatable, Sendable {
@@ -74,6 +76,8 @@ public enum IngestError: LocalizedError, Equatable {
                 + "rates; nothing was imported. Give each range its own dates:\n  " + clashes.joined(separator: "\n  ")
         case .strictRejects(let file, let count):
             return "\(file): \(count) row\(count == 1 ? "" : "s") rejected and --strict is on: nothing was imported"
+        case .x12(let file, let reason):
+            return "\(file): \(reason); nothing was imported"
         }
     }
 
@@ -82,7 +86,7 @@ public enum IngestError: LocalizedError, Equatable {
         switch self {
         case .unreadable, .keyFile: 66
         case .encoding, .malformed, .empty, .missingColumns, .duplicateHeader, .mapping, .codeSet, .overlappingRates,
-            .strictRejects:
+            .strictRejects, .x12:
             65
         }
     }

@@ -8,6 +8,8 @@ public enum ExportName: String, Sendable, CaseIterable {
     case coderProductivity = "coder_productivity"
     case reimbursementVariance = "reimbursement_variance"
     case emDistribution = "em_distribution"
+    case payments
+    case denials
 }
 
 /// The CSV exports of SPEC 5, each built from Analytics' rows.
@@ -17,7 +19,8 @@ public enum Exports {
     public static func monthly(_ data: MonthlyReportData) -> [ExportTable] {
         [
             errorRates(data.errorRates), findings(data.findings), coderProductivity(data.productivity),
-            reimbursementVariance(data.variance), emDistribution(data.emDistribution),
+            reimbursementVariance(data.variance), emDistribution(data.emDistribution), payments(data.payments),
+            denials(data.denials),
         ]
     }
 
@@ -105,6 +108,40 @@ public enum Exports {
                     .money(row.paidCents), .money(row.varianceCents), .ratio(row.varianceRate, decimals: 4),
                     .count(row.underpaidLines), .money(row.underpaidCents), .count(row.overpaidLines),
                     .count(row.noRateLines), .count(row.pendingLines),
+                ]
+            })
+    }
+
+    /// `payments.csv` (SPEC 9.1). Rows by payer, then `ALL`.
+    public static func payments(_ rows: [PaymentRow]) -> ExportTable {
+        ExportTable(
+            name: ExportName.payments.rawValue,
+            header: [
+                "month", "payer", "lines", "remitted_lines", "charge", "allowed", "paid", "patient_responsibility",
+                "denied_lines", "denial_rate", "denied_charge", "median_days_to_payment", "p90_days_to_payment",
+                "unmatched_claims",
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.month.description), .text(row.payer), .count(row.lines), .count(row.remittedLines),
+                    .money(row.chargeCents), .money(row.allowedCents), .money(row.paidCents),
+                    .money(row.patientResponsibilityCents), .count(row.deniedLines),
+                    .ratio(row.denialRate, decimals: 4), .money(row.deniedChargeCents),
+                    .ratio(row.medianDaysToPayment, decimals: 1),
+                    .ratio(row.p90DaysToPayment.flatMap { Ratio($0, 1) }, decimals: 1), .count(row.unmatchedClaims),
+                ]
+            })
+    }
+
+    /// `denials.csv` (SPEC 9.2). Rows by payer, then denied charge descending, then reason.
+    public static func denials(_ rows: [DenialRow]) -> ExportTable {
+        ExportTable(
+            name: ExportName.denials.rawValue,
+            header: ["month", "payer", "reason", "denied_lines", "denied_claims", "denied_charge", "share_of_denied"],
+            rows: rows.map { row in
+                [
+                    .text(row.month.description), .text(row.payer), .text(row.reason), .count(row.deniedLines),
+                    .count(row.deniedClaims), .money(row.deniedChargeCents), .ratio(row.shareOfDenied, decimals: 4),
                 ]
             })
     }

@@ -7,6 +7,8 @@ public final class ImportSession {
     let db: Database
     /// The writer for encounter rows, created on first use.
     public private(set) lazy var encounters = EncounterWriter(db: db)
+    /// The writer for remittances, created on first use.
+    public private(set) lazy var remittances = RemittanceWriter(db: db)
 
     init(db: Database) {
         self.db = db

@@ -45,6 +45,9 @@ extension CodeAuditDatabase {
                     UPDATE import_batch SET encounters_replaced = 0 WHERE kind <> 'encounters';
                     """)
         }
+        migrator.registerMigration("v8: remittances") { db in
+            try db.execute(sql: remittanceSchema)
+        }
         return migrator
     }
 }

@@ -40,7 +40,14 @@ import Testing
             month: october, errorRates: [], findings: [], productivity: [], variance: [], emDistribution: [], trend: [],
             files: [], toleranceCents: 100)
         #expect(Exports.monthly(month).map(\.name) == ExportName.allCases.map(\.rawValue))
-        #expect(ExportName.allCases.count == 5)
+        #expect(
+            text(Exports.payments([]))
+                == "month,payer,lines,remitted_lines,charge,allowed,paid,patient_responsibility,denied_lines,"
+                + "denial_rate,denied_charge,median_days_to_payment,p90_days_to_payment,unmatched_claims\r\n")
+        #expect(
+            text(Exports.denials([]))
+                == "month,payer,reason,denied_lines,denied_claims,denied_charge,share_of_denied\r\n")
+        #expect(ExportName.allCases.count == 7)
     }
 
     @Test func fileStartsWithABOMUnlessAskedNotTo() {

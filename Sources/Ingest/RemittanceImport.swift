@@ -1,0 +1,85 @@
+import Foundation
+import Store
+import X12
+
+/// Imports one X12 835 file (SPEC 9) in one transaction, with the import log,
+/// the SHA-256 no-op, `--force`, `--strict` and the rejects file every import has.
+struct RemittanceImport {
+    let database: CodeAuditDatabase
+    let options: ImportOptions
+
+    /// Thrown inside the transaction to roll back a `--strict` import with rejects.
+    private struct StrictRollback: Error {}
+
+    func run(_ path: String) throws -> ImportOutcome {
+        let name = options.displayName ?? path
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
+        } catch {
+            throw IngestError.unreadable(file: name, reason: "cannot read the file: \(error.localizedDescription)")
+        }
+        var outcome = ImportOutcome(file: name)
+        outcome.fileSize = Int64(bytes.count)
+        outcome.sha256 = FileDigest.sha256(Data(bytes))
+        outcome.format = "X12 835"
+        let rejectsFile =
+            options.writeRejectsFile && options.displayName == nil
+            ? RejectsFile(beside: path, header: RemittanceRows.rejectsHeader) : nil
+        do {
+            try database.importing { session in
+                if !options.force, let previous = try session.previousBatch(kind: .remittances, sha256: outcome.sha256)
+                {
+                    outcome.alreadyImportedAs = previous
+                    return
+                }
+                outcome = try read(bytes, name: name, into: outcome, session: session, rejectsFile: rejectsFile)
+                if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
+            }
+        } catch is StrictRollback {
+            outcome.rolledBack = true
+            outcome.batchID = nil
+        } catch {
+            rejectsFile?.discard()
+            throw error
+        }
+        outcome.rejectsFile = try rejectsFile?.close()
+        return outcome
+    }
+
+    private func read(
+        _ bytes: [UInt8], name: String, into start: ImportOutcome, session: ImportSession, rejectsFile: RejectsFile?
+    ) throws -> ImportOutcome {
+        var outcome = start
+        var tokenizer = X12Tokenizer(bytes: bytes)
+        do {
+            guard try tokenizer.next() != nil else { throw IngestError.empty(file: name) }
+        } catch let error as X12Error {
+            throw IngestError.x12(file: name, reason: error.localizedDescription)
+        }
+        let separators = tokenizer.separators
+        let batchID = try session.beginBatch(
+            ImportBatchStart(
+                kind: .remittances, fileName: name, fileSize: outcome.fileSize, sha256: outcome.sha256,
+                encoding: "ASCII", delimiter: String(UnicodeScalar(separators.element)), header: "",
+                forced: options.force, startedAt: options.timestamp(), toolVersion: options.toolVersion))
+        var rows = RemittanceRows(
+            session: session, batchID: batchID, sha256: outcome.sha256, force: options.force, rejectsFile: rejectsFile,
+            outcome: outcome)
+        do {
+            try RemittanceReader(bytes: bytes).read(into: &rows)
+        } catch let error as X12Error {
+            throw IngestError.x12(file: name, reason: error.localizedDescription)
+        }
+        outcome = rows.outcome
+        let (claims, matched) = try session.remittances.claimsMatchingEncounters(batchID: batchID)
+        outcome.details.append(
+            "\(claims) claims, \(rows.lines) service lines; \(matched) of the claims name a stored encounter "
+                + "(CLP01 = its id), \(claims - matched) do not")
+        if outcome.counts.rowsRead == 0 { outcome.warnings.append("the file holds no 835 transaction") }
+        outcome.batchID = batchID
+        try session.finishBatch(
+            id: batchID, counts: outcome.counts, warnings: outcome.warnings, finishedAt: options.timestamp())
+        return outcome
+    }
+}

@@ -1,0 +1,166 @@
+import GRDB
+
+/// A payment (one 835 transaction) as stored: no person is named in it.
+public struct RemittancePaymentValues: Sendable, Equatable {
+    public var firstSegment: Int
+    public var controlNumber: String
+    public var traceNumber: String
+    public var payerID: String
+    public var payerName: String
+    public var paidCents: Int64
+    public var method: String
+    /// `YYYY-MM-DD`.
+    public var paymentDate: String?
+
+    public init(
+        firstSegment: Int, controlNumber: String, traceNumber: String, payerID: String, payerName: String,
+        paidCents: Int64, method: String, paymentDate: String?
+    ) {
+        self.firstSegment = firstSegment
+        self.controlNumber = controlNumber
+        self.traceNumber = traceNumber
+        self.payerID = payerID
+        self.payerName = payerName
+        self.paidCents = paidCents
+        self.method = method
+        self.paymentDate = paymentDate
+    }
+}
+
+/// A stored payment with the same trace number and payer, and the file that
+/// brought it.
+public struct StoredRemittancePayment: Sendable, Equatable {
+    public var id: Int64
+    public var fileName: String
+    public var sha256: String
+}
+
+/// Writes remittances during an import, with statements prepared once.
+public final class RemittanceWriter {
+    private let db: Database
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// The stored payment with this TRN02 and TRN03, if any.
+    public func payment(traceNumber: String, payerID: String) throws -> StoredRemittancePayment? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT p.id, b.file_name, b.sha256 FROM remittance_payment p
+                    JOIN import_batch b ON b.id = p.batch_id
+                    WHERE p.trace_number = ? AND p.payer_id = ?
+                    """), arguments: [traceNumber, payerID]
+        ).map { StoredRemittancePayment(id: $0[0], fileName: $0[1], sha256: $0[2]) }
+    }
+
+    /// Deletes a stored payment with its claims, lines and adjustments.
+    public func deletePayment(id: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM remittance_payment WHERE id = ?").execute(arguments: [id])
+    }
+
+    /// Inserts a payment and returns its row id.
+    public func insert(_ payment: RemittancePaymentValues, batchID: Int64) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO remittance_payment (batch_id, first_segment, control_number, trace_number, payer_id,
+                                                payer_name, paid_cents, method, payment_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            batchID, payment.firstSegment, payment.controlNumber, payment.traceNumber, payment.payerID,
+            payment.payerName, payment.paidCents, payment.method, payment.paymentDate,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// Inserts a PLB adjustment of a payment.
+    public func insertProviderAdjustment(
+        paymentID: Int64, reason: String, reference: String?, amountCents: Int64
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO remittance_provider_adjustment (payment_id, reason_code, reference, amount_cents)
+                VALUES (?, ?, ?, ?)
+                """
+        ).execute(arguments: [paymentID, reason, reference, amountCents])
+    }
+
+    /// Inserts a claim (CLP) of a payment and returns its row id.
+    public func insertClaim(
+        paymentID: Int64, patientControlNumber: String, status: String, chargeCents: Int64, paidCents: Int64,
+        patientResponsibilityCents: Int64?, payerClaimNumber: String?, serviceDate: String?
+    ) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO remittance_claim (payment_id, patient_control_number, status, charge_cents, paid_cents,
+                                              patient_responsibility_cents, payer_claim_number, service_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            paymentID, patientControlNumber, status, chargeCents, paidCents, patientResponsibilityCents,
+            payerClaimNumber, serviceDate,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// Inserts a service line (SVC) of a claim and returns its row id. Modifiers
+    /// are stored space-separated, in the order given.
+    public func insertLine(
+        claimID: Int64, position: Int, code: String, modifiers: [String], billedCode: String?,
+        billedModifiers: [String]?, chargeCents: Int64, paidCents: Int64, units: String, allowedCents: Int64?,
+        serviceDate: String?
+    ) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO remittance_line (claim_id, position, procedure_code, modifiers, billed_code,
+                                             billed_modifiers, charge_cents, paid_cents, units, allowed_cents,
+                                             service_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            claimID, position, code, modifiers.joined(separator: " "), billedCode,
+            billedModifiers?.joined(separator: " "), chargeCents, paidCents, units, allowedCents, serviceDate,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// Inserts a CAS adjustment of a claim, or of one of its lines.
+    public func insertAdjustment(
+        claimID: Int64, lineID: Int64?, group: String, reason: String, amountCents: Int64
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO remittance_adjustment (claim_id, line_id, group_code, reason_code, amount_cents)
+                VALUES (?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [claimID, lineID, group, reason, amountCents])
+    }
+
+    /// Starts a savepoint around one transaction's rows.
+    public func beginTransactionRows() throws {
+        try db.execute(sql: "SAVEPOINT remittance_transaction")
+    }
+
+    /// Keeps the rows since `beginTransactionRows`, or drops them.
+    public func endTransactionRows(keep: Bool) throws {
+        if !keep { try db.execute(sql: "ROLLBACK TO SAVEPOINT remittance_transaction") }
+        try db.execute(sql: "RELEASE SAVEPOINT remittance_transaction")
+    }
+
+    /// How many of these claims' patient control numbers name a stored
+    /// encounter (trimmed, letter case ignored), for the import's summary.
+    public func claimsMatchingEncounters(batchID: Int64) throws -> (claims: Int, matched: Int) {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*),
+                       SUM(EXISTS (SELECT 1 FROM encounter e WHERE e.external_id = c.patient_control_number
+                                                              COLLATE NOCASE))
+                FROM remittance_claim c JOIN remittance_payment p ON p.id = c.payment_id
+                WHERE p.batch_id = ?
+                """, arguments: [batchID])
+        return (row?[0] ?? 0, row?[1] ?? 0)
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import Ingest
+import Store
+import Testing
+
+@testable import Analytics
+
+/// SPEC 9: remittances matched to encounter lines, and the figures of
+/// `payments.csv`, `denials.csv` and 5.4's variance, worked out by hand.
+@Suite struct ReconciliationTests {
+    static let october = Month("2026-10")!
+
+    /// October's encounters of two payers; E3's export still shows the allowed
+    /// amount of a payment the payer later reversed.
+    static let encounters = [
+        "encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,units,diagnosis_codes,charge,allowed,paid",
+        "E1,2026-10-01,P1,Dr Adams,alice,Aetna,99214,1,E11.9,200.00,,",
+        "E1,2026-10-01,P1,Dr Adams,alice,Aetna,36415,1,E11.9,20.00,,",
+        "E2,2026-10-02,P2,Dr Adams,alice,Aetna,99213,1,I10,150.00,,",
+        "E5,2026-10-05,P5,Dr Adams,alice,Aetna,99213,1,I10,150.00,,",
+        "E3,2026-10-03,P3,Dr Baker,bob,Medicare,99215,1,I10,300.00,250.00,200.00",
+        "E4,2026-10-04,P4,Dr Baker,bob,Medicare,97110,1,M54.50,40.00,,",
+        "E4,2026-10-04,P4,Dr Baker,bob,Medicare,97110,1,M54.50,45.00,,",
+        "E6,2026-10-06,P6,Dr Baker,bob,Medicare,99213,1,I10,150.00,,",
+    ]
+
+    /// Aetna, paid 2026-10-15: E1 with deductible and coinsurance and a denied
+    /// venipuncture; E2 recoded by the payer from 99213 to 99212 (SVC06).
+    static let aetna = Remittance835.file(
+        payer: "AETNA", payerID: "60054", trace: "A-1", paidOn: "20261015",
+        claims: [
+            [
+                "CLP*E1*1*220*100*50*12*AET1", "NM1*QC*1*PROBE*PATIENT", "DTM*232*20261001",
+                "SVC*HC:99214*200*100**1", "DTM*472*20261001", "CAS*CO*45*50", "CAS*PR*1*30**2*20", "AMT*B6*150",
+                "SVC*HC:36415*20*0**1", "DTM*472*20261001", "CAS*CO*97*20",
+            ],
+            [
+                "CLP*E2*1*150*60*0*12*AET2", "DTM*232*20261002", "SVC*HC:99212*150*60**1*HC:99213",
+                "DTM*472*20261002", "CAS*CO*45*90",
+            ],
+        ])
+
+    /// Medicare, paid 2026-10-20: E3; E4's two 97110 lines in the other order
+    /// (charge tells them apart), the second denied; a claim for an encounter
+    /// that is in no export.
+    static let medicare = Remittance835.file(
+        payer: "MEDICARE PART B", payerID: "MCR01", trace: "M-1", paidOn: "20261020",
+        claims: [
+            [
+                "CLP*E3*1*300*200*50*MB*MCR3", "DTM*232*20261003", "SVC*HC:99215*300*200**1", "DTM*472*20261003",
+                "CAS*CO*45*50", "CAS*PR*2*50", "AMT*B6*250",
+            ],
+            [
+                "CLP*E4*1*85*30*5*MB*MCR4", "DTM*232*20261004", "SVC*HC:97110*45*30**1", "DTM*472*20261004",
+                "CAS*CO*45*10", "CAS*PR*2*5", "AMT*B6*35", "SVC*HC:97110*40*0**1", "DTM*472*20261004", "CAS*CO*50*40",
+            ],
+            ["CLP*UNKNOWN-9*1*50*50*0*MB*MCR9", "DTM*232*20261005", "SVC*HC:99211*50*50**1", "DTM*472*20261005"],
+        ])
+
+    /// Medicare, paid 2026-10-27: E3 reversed and paid again for less; E6.
+    static let medicareCorrection = Remittance835.file(
+        payer: "MEDICARE PART B", payerID: "MCR01", trace: "M-2", paidOn: "20261027",
+        claims: [
+            [
+                "CLP*E3*22*-300*-200*-50*MB*MCR3", "DTM*232*20261003", "SVC*HC:99215*-300*-200**-1",
+                "DTM*472*20261003", "CAS*CO*45*-50", "CAS*PR*2*-50", "AMT*B6*-250",
+            ],
+            [
+                "CLP*E3*1*300*180*45*MB*MCR3B", "DTM*232*20261003", "SVC*HC:99215*300*180**1", "DTM*472*20261003",
+                "CAS*CO*45*75", "CAS*PR*2*45", "AMT*B6*225",
+            ],
+            [
+                "CLP*E6*1*150*100*20*MB*MCR6", "DTM*232*20261006", "SVC*HC:99213*150*100**1", "DTM*472*20261006",
+                "CAS*CO*45*30", "CAS*PR*2*20", "AMT*B6*120",
+            ],
+        ])
+
+    static func workspace() throws -> AnalyticsWorkspace {
+        let workspace = try AnalyticsWorkspace()
+        try workspace.load(.encounters, encounters)
+        try workspace.load(.fees, ["payer,procedure_code,amount", "Medicare,99215,240.00"])
+        for file in [aetna, medicare, medicareCorrection] {
+            try workspace.load(.remittances, [file])
+        }
+        return workspace
+    }
+
+    @Test func paymentsAddUpPerPayerWithUnmatchedClaimsOnTheirOwnRow() throws {
+        // Given the fixture
+        let workspace = try Self.workspace()
+        // When October's payments are computed
+        let rows = try workspace.analytics.payments(for: Self.october)
+        // Then each payer's figures are the hand-worked ones (payers in code-point order, as every export sorts them)
+        #expect(
+            rows == [
+                PaymentRow(
+                    month: Self.october, payer: "Aetna", lines: 4, remittedLines: 3, chargeCents: 52_000,
+                    allowedCents: 21_000, paidCents: 16_000, patientResponsibilityCents: 5_000, deniedLines: 1,
+                    denialRate: Ratio(1, 3), deniedChargeCents: 2_000, medianDaysToPayment: Ratio(14, 1),
+                    p90DaysToPayment: 14, unmatchedClaims: 0),
+                PaymentRow(
+                    month: Self.october, payer: "MEDICARE PART B", lines: 0, remittedLines: 0, chargeCents: nil,
+                    allowedCents: nil, paidCents: nil, patientResponsibilityCents: nil, deniedLines: 0,
+                    denialRate: nil, deniedChargeCents: nil, medianDaysToPayment: nil, p90DaysToPayment: nil,
+                    unmatchedClaims: 1),
+                PaymentRow(
+                    month: Self.october, payer: "Medicare", lines: 4, remittedLines: 4, chargeCents: 53_500,
+                    allowedCents: 38_000, paidCents: 31_000, patientResponsibilityCents: 7_000, deniedLines: 1,
+                    denialRate: Ratio(1, 4), deniedChargeCents: 4_000, medianDaysToPayment: Ratio(33, 2),
+                    p90DaysToPayment: 21, unmatchedClaims: 0),
+                PaymentRow(
+                    month: Self.october, payer: "ALL", lines: 8, remittedLines: 7, chargeCents: 105_500,
+                    allowedCents: 59_000, paidCents: 47_000, patientResponsibilityCents: 12_000, deniedLines: 2,
+                    denialRate: Ratio(2, 7), deniedChargeCents: 6_000, medianDaysToPayment: Ratio(16, 1),
+                    p90DaysToPayment: 21, unmatchedClaims: 1),
+            ])
+    }
+
+    @Test func denialsNameTheGroupAndReasonOfTheLargestAdjustment() throws {
+        // Given the fixture
+        let workspace = try Self.workspace()
+        // When October's denials are listed
+        let rows = try workspace.analytics.denials(for: Self.october)
+        // Then the venipuncture bundled by Aetna and the second 97110 Medicare found not necessary are there
+        #expect(
+            rows == [
+                DenialRow(
+                    month: Self.october, payer: "Aetna", reason: "CO-97", deniedLines: 1, deniedClaims: 1,
+                    deniedChargeCents: 2_000, shareOfDenied: Ratio(1, 1)),
+                DenialRow(
+                    month: Self.october, payer: "Medicare", reason: "CO-50", deniedLines: 1, deniedClaims: 1,
+                    deniedChargeCents: 4_000, shareOfDenied: Ratio(1, 1)),
+            ])
+    }
+
+    @Test func varianceUsesTheRemittedAllowedAfterAReversalAndCorrection() throws {
+        // Given E3 whose export says allowed 250.00 but whose payments net to 225.00, against a 240.00 rate
+        let workspace = try Self.workspace()
+        // When October's variance is computed
+        let rows = try workspace.analytics.reimbursementVariance(for: Self.october)
+        // Then Medicare's 99215 is underpaid by 15.00, by the remitted figures
+        let row = try #require(rows.first { $0.payer == "Medicare" && $0.procedureCode == "99215" })
+        #expect(row.allowedCents == 22_500 && row.paidCents == 18_000 && row.expectedCents == 24_000)
+        #expect(row.varianceCents == -1_500 && row.underpaidLines == 1)
+    }
+
+    @Test func twoLinesOfOneCodeMatchByChargeEachOnce() throws {
+        // Given E4's two 97110 lines, remitted in the other order
+        let workspace = try Self.workspace()
+        // When the month is reconciled
+        let lines = try workspace.database.read { db in
+            (try Reconciliation(db, month: Self.october).lines, try Row.fetchAll(db, sql: """
+                SELECT l.id, l.charge_cents FROM encounter_line l JOIN encounter e ON e.id = l.encounter_id
+                WHERE e.external_id = 'E4' ORDER BY l.source_line
+                """))
+        }
+        // Then the 45.00 line got the payment and the 40.00 line the denial
+        let (remitted, rows) = lines
+        let first = try #require(remitted[rows[0]["id"] as Int64])
+        let second = try #require(remitted[rows[1]["id"] as Int64])
+        #expect(first.paidCents == 0 && first.denialReason == "CO-50")
+        #expect(second.paidCents == 3_000 && second.allowedCents == 3_500 && second.denialReason == nil)
+    }
+}
+
+/// 835 files for tests: one interchange, one group, one transaction whose
+/// BPR02 is the sum of its claims' CLP04 and whose SE counts its segments.
+enum Remittance835 {
+    static func file(payer: String, payerID: String, trace: String, paidOn: String, claims: [[String]]) -> String {
+        let paidCents = claims.compactMap(\.first).reduce(Int64(0)) { sum, clp in
+            sum + cents(clp.split(separator: "*", omittingEmptySubsequences: false)[4])
+        }
+        let body =
+            [
+                "ST*835*0001",
+                "BPR*I*\(amount(paidCents))*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*999988880*DA*98765*\(paidOn)",
+                "TRN*1*\(trace)*\(payerID)", "N1*PR*\(payer)", "N1*PE*RIVERBEND MEDICAL GROUP*XX*1234567893", "LX*1",
+            ] + claims.flatMap { $0 }
+        let segments =
+            ["GS*HP*PAYER*PRACTICE*20261101*0930*7*X*005010X221A1"] + body
+            + ["SE*\(body.count + 1)*0001", "GE*1*7", "IEA*1*000000007"]
+        return "ISA*00*          *00*          *ZZ*PAYER          *ZZ*PRACTICE       *261101*0930*^*00501*000000007*0*P*:~\n"
+            + segments.map { $0 + "~\n" }.joined()
+    }
+
+    private static func cents(_ text: Substring) -> Int64 {
+        let negative = text.hasPrefix("-")
+        let parts = text.drop { $0 == "-" }.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
+        let value = Int64(parts[0])! * 100 + fraction
+        return negative ? -value : value
+    }
+
+    private static func amount(_ cents: Int64) -> String {
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return (cents < 0 ? "-" : "") + "\(magnitude / 100)" + (fraction == 0 ? "" : String(format: ".%02d", fraction))
+    }
+}

@@ -150,10 +150,15 @@ import Testing
         let workspace = try Self.workspace()
         // When the month is reconciled
         let lines = try workspace.database.read { db in
-            (try Reconciliation(db, month: Self.october).lines, try Row.fetchAll(db, sql: """
-                SELECT l.id, l.charge_cents FROM encounter_line l JOIN encounter e ON e.id = l.encounter_id
-                WHERE e.external_id = 'E4' ORDER BY l.source_line
-                """))
+            (
+                try Reconciliation(db, month: Self.october).lines,
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT l.id, l.charge_cents FROM encounter_line l JOIN encounter e ON e.id = l.encounter_id
+                        WHERE e.external_id = 'E4' ORDER BY l.source_line
+                        """)
+            )
         }
         // Then the 45.00 line got the payment and the 40.00 line the denial
         let (remitted, rows) = lines
@@ -180,7 +185,8 @@ enum Remittance835 {
         let segments =
             ["GS*HP*PAYER*PRACTICE*20261101*0930*7*X*005010X221A1"] + body
             + ["SE*\(body.count + 1)*0001", "GE*1*7", "IEA*1*000000007"]
-        return "ISA*00*          *00*          *ZZ*PAYER          *ZZ*PRACTICE       *261101*0930*^*00501*000000007*0*P*:~\n"
+        return
+            "ISA*00*          *00*          *ZZ*PAYER          *ZZ*PRACTICE       *261101*0930*^*00501*000000007*0*P*:~\n"
             + segments.map { $0 + "~\n" }.joined()
     }
 

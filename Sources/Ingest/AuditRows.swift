@@ -101,60 +101,104 @@ final class AuditRows: RowHandler {
 
     // MARK: - Parsing
 
+    /// A cell's column index (nil when the file lacks the column) and text ("" then).
+    private typealias Cell = (index: Int?, value: String)
+    /// A code's column index and its normalized text (nil when blank).
+    private typealias Code = (index: Int?, code: String?)
+
     private func parse(_ record: CSVRecord, map: HeaderMap) -> Result<AuditFindingValues, RowProblems> {
         var problems: [RowProblem] = []
-        func cell(_ column: String) -> (index: Int?, value: String) {
-            let index = map.index(of: column)
-            return (index, index.map { record[$0] } ?? "")
-        }
-        let auditor = cell("auditor")
+        let auditor = Self.cell("auditor", of: record, map: map)
         if auditor.value.isEmpty { problems.append(RowProblem(column: auditor.index, reason: "auditor is blank")) }
-        var auditDate: CalendarDay?
-        let date = cell("audit_date")
-        if let index = date.index, !date.value.isEmpty {
-            switch record.withBytes(
-                index, { FieldParsers.day($0, label: "audit date", today: options.today) { date.value } })
-            {
-            case .success(let day): auditDate = day
-            case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
-            }
-        } else {
-            problems.append(RowProblem(column: date.index, reason: "audit date is blank"))
+        let auditDate = auditDay(of: record, map: map, problems: &problems)
+        let submitted = Self.code("submitted_code", of: record, map: map)
+        let audited = Self.code("audited_code", of: record, map: map)
+        guard
+            let type = codeType(of: record, map: map, submitted: submitted, audited: audited, problems: &problems)
+        else {
+            return .failure(RowProblems(problems: problems))
         }
-        let submitted = cell("submitted_code")
-        let audited = cell("audited_code")
-        let submittedCode = submitted.value.isEmpty ? nil : MedicalCodes.normalize(submitted.value)
-        let auditedCode = audited.value.isEmpty ? nil : MedicalCodes.normalize(audited.value)
-        guard let shapeSource = submittedCode ?? auditedCode else {
+        let codes = storedCodes(submitted: submitted, audited: audited, type: type, problems: &problems)
+        let units =
+            type.isProcedure ? findingUnits(of: record, map: map, codes: codes, problems: &problems) : [nil, nil]
+        guard problems.isEmpty, let auditDate else { return .failure(RowProblems(problems: problems)) }
+        let category = Self.cell("category", of: record, map: map).value
+        let comment = Self.cell("comment", of: record, map: map).value
+        return .success(
+            AuditFindingValues(
+                sourceLine: record.line, auditor: auditor.value, auditDate: auditDate.description, codeType: type,
+                submittedCode: codes[0], auditedCode: codes[1], submittedUnits: units[0], auditedUnits: units[1],
+                category: category.isEmpty ? nil : category, comment: comment.isEmpty ? nil : comment,
+                outcome: Self.outcome(codes: codes, units: units)))
+    }
+
+    private static func cell(_ column: String, of record: CSVRecord, map: HeaderMap) -> Cell {
+        let index = map.index(of: column)
+        return (index, index.map { record[$0] } ?? "")
+    }
+
+    private static func code(_ column: String, of record: CSVRecord, map: HeaderMap) -> Code {
+        let cell = Self.cell(column, of: record, map: map)
+        return (cell.index, cell.value.isEmpty ? nil : MedicalCodes.normalize(cell.value))
+    }
+
+    /// The audit date; nil, with the problem added, when it is blank, not a date or in the future.
+    private func auditDay(of record: CSVRecord, map: HeaderMap, problems: inout [RowProblem]) -> CalendarDay? {
+        let date = Self.cell("audit_date", of: record, map: map)
+        guard let index = date.index, !date.value.isEmpty else {
+            problems.append(RowProblem(column: date.index, reason: "audit date is blank"))
+            return nil
+        }
+        switch record.withBytes(
+            index, { FieldParsers.day($0, label: "audit date", today: options.today) { date.value } })
+        {
+        case .success(let day): return day
+        case .failure(let problem):
+            problems.append(RowProblem(column: index, reason: problem.reason))
+            return nil
+        }
+    }
+
+    /// The code type the row gives, else the one its code's shape says. nil, with
+    /// the problem added, when both codes are blank or the type cannot be told:
+    /// the codes and units cannot be judged without it, so the row stops there.
+    private func codeType(
+        of record: CSVRecord, map: HeaderMap, submitted: Code, audited: Code, problems: inout [RowProblem]
+    ) -> CodeType? {
+        guard let shapeSource = submitted.code ?? audited.code else {
             problems.append(
                 RowProblem(
                     column: submitted.index ?? audited.index,
                     reason: "submitted and audited code are both blank; a finding judges one code (blank submitted "
                         + "code: the auditor added it; blank audited code: the auditor deleted it)"))
-            return .failure(RowProblems(problems: problems))
+            return nil
         }
-        let typeCell = cell("code_type")
-        let type: CodeType
+        let typeCell = Self.cell("code_type", of: record, map: map)
         if !typeCell.value.isEmpty {
             guard let given = Self.codeType(named: typeCell.value) else {
                 problems.append(
                     RowProblem(
                         column: typeCell.index,
                         reason: "code type '\(typeCell.value)' is not one of CPT, HCPCS, ICD10, MOD"))
-                return .failure(RowProblems(problems: problems))
+                return nil
             }
-            type = given
-        } else if let inferred = CodeType(ofShape: shapeSource) {
-            type = inferred
-        } else {
-            problems.append(
-                RowProblem(
-                    column: submittedCode == nil ? audited.index : submitted.index,
-                    reason: "cannot tell the code type of '\(shapeSource)'; give code_type (CPT, HCPCS, ICD10, MOD) "
-                        + "or write ICD-10-CM codes with their dot"))
-            return .failure(RowProblems(problems: problems))
+            return given
         }
-        let codes = [(submitted.index, submittedCode, "submitted"), (audited.index, auditedCode, "audited")].map {
+        if let inferred = CodeType(ofShape: shapeSource) { return inferred }
+        problems.append(
+            RowProblem(
+                column: submitted.code == nil ? audited.index : submitted.index,
+                reason: "cannot tell the code type of '\(shapeSource)'; give code_type (CPT, HCPCS, ICD10, MOD) "
+                    + "or write ICD-10-CM codes with their dot"))
+        return nil
+    }
+
+    /// The submitted and audited codes as stored (ICD-10-CM without its dot; nil
+    /// when blank); a code that does not fit `type` adds a problem.
+    private func storedCodes(
+        submitted: Code, audited: Code, type: CodeType, problems: inout [RowProblem]
+    ) -> [String?] {
+        [(submitted.index, submitted.code, "submitted"), (audited.index, audited.code, "audited")].map {
             index, code, label -> String? in
             guard let code else { return nil }
             if let problem = Self.problem(with: code, type: type, codeSet: options.codeSet) {
@@ -162,35 +206,36 @@ final class AuditRows: RowHandler {
             }
             return type == .icd10 ? MedicalCodes.undotted(code) : code
         }
+    }
+
+    /// The submitted and audited units of a procedure finding: 1 when blank, nil
+    /// beside a blank code.
+    private func findingUnits(
+        of record: CSVRecord, map: HeaderMap, codes: [String?], problems: inout [RowProblem]
+    ) -> [Int?] {
         var units: [Int?] = [nil, nil]
-        if type.isProcedure {
-            for (slot, column, code) in [(0, "submitted_units", codes[0]), (1, "audited_units", codes[1])]
-            where code != nil {
-                guard let index = map.index(of: column), !record.isBlank(index) else {
-                    units[slot] = 1
-                    continue
-                }
-                switch record.withBytes(index, { FieldParsers.units($0) { record[index] } }) {
-                case .success(let value): units[slot] = value
-                case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
-                }
+        for (slot, column, code) in [(0, "submitted_units", codes[0]), (1, "audited_units", codes[1])]
+        where code != nil {
+            guard let index = map.index(of: column), !record.isBlank(index) else {
+                units[slot] = 1
+                continue
+            }
+            switch record.withBytes(index, { FieldParsers.units($0) { record[index] } }) {
+            case .success(let value): units[slot] = value
+            case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
             }
         }
-        guard problems.isEmpty, let auditDate else { return .failure(RowProblems(problems: problems)) }
-        let outcome: FindingOutcome
+        return units
+    }
+
+    /// A blank submitted code is an added code, a blank audited one a deleted code;
+    /// otherwise the auditor agrees only when code and units both stay.
+    private static func outcome(codes: [String?], units: [Int?]) -> FindingOutcome {
         switch (codes[0], codes[1]) {
-        case (nil, _): outcome = .added
-        case (_, nil): outcome = .deleted
-        case let (before?, after?): outcome = before == after && units[0] == units[1] ? .agree : .revised
+        case (nil, _): .added
+        case (_, nil): .deleted
+        case let (before?, after?): before == after && units[0] == units[1] ? .agree : .revised
         }
-        let category = cell("category").value
-        let comment = cell("comment").value
-        return .success(
-            AuditFindingValues(
-                sourceLine: record.line, auditor: auditor.value, auditDate: auditDate.description, codeType: type,
-                submittedCode: codes[0], auditedCode: codes[1], submittedUnits: units[0], auditedUnits: units[1],
-                category: category.isEmpty ? nil : category, comment: comment.isEmpty ? nil : comment,
-                outcome: outcome))
     }
 
     /// A code type as auditors write it: `CPT`, `HCPCS`, `ICD10` (`ICD-10`,

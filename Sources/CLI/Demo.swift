@@ -12,7 +12,7 @@ extension CodeAudit {
             abstract: "Build a fresh database from SampleData/ and write a report for every month into Reports/.",
             discussion: """
                 Imports every file of the sample folder by the kind its name says (encounters…, fee…, audit…, \
-                hour…; encounters first), into a new database (default OUT/demo.sqlite, replaced on each run), \
+                hour…, remittance…; encounters first), into a new database (default OUT/demo.sqlite, replaced on each run), \
                 then writes OUT/YYYY-MM/report.html and the month's CSV exports for each month with encounters. \
                 Rejected rows are reported on stderr; no rejects file is written into the sample folder.
                 """)
@@ -77,12 +77,13 @@ extension CodeAudit {
             }
             let kinds: [(ImportKind, String)] = [
                 (.encounters, "encounter"), (.fees, "fee"), (.audits, "audit"), (.hours, "hour"),
+                (.remittances, "remittance"),
             ]
             let files = kinds.flatMap { kind, stem in
                 names.filter { name in
                     let lower = name.lowercased()
                     return lower.contains(stem) && !lower.contains(".rejects.")
-                        && [".csv", ".txt", ".tsv"].contains { lower.hasSuffix($0) }
+                        && [".csv", ".txt", ".tsv", ".835"].contains { lower.hasSuffix($0) }
                 }.map { (kind, (sampleData as NSString).appendingPathComponent($0)) }
             }
             guard files.contains(where: { $0.0 == .encounters }) else {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Remittance import benchmark: `codeaudit import remittances` of an 835 that pays
+# every settled encounter of a generated export, against `codeaudit import
+# encounters` of that export, in the same run (target: the 835 in at most 2x the
+# time of the export with the same number of service lines). Prints the medians of
+# RUNS runs, the ratio, and the 835 import's peak memory for a small and a large
+# file (it must not grow with the file).
+# Usage: Scripts/bench-remittances.sh   (LINES, RUNS, CODEAUDIT may be set)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LINES=${LINES:-200000}
+SMALL=$((LINES / 10))
+RUNS=${RUNS:-3}
+BIN=${CODEAUDIT:-.build/release/codeaudit}
+WORK=${BENCH_DIR:-.build/bench}
+mkdir -p "$WORK"
+
+for n in "$SMALL" "$LINES"; do
+  [ -s "$WORK/encounters-$n.csv" ] || python3 Scripts/generate-encounters.py --lines "$n" --out "$WORK/encounters-$n.csv" --seed 2026
+  [ -s "$WORK/remittances-$n.835" ] || python3 Scripts/generate-835.py --encounters "$WORK/encounters-$n.csv" --out "$WORK/remittances-$n.835"
+done
+
+now() { date +%s.%N; }
+measure() {
+  local start end
+  start=$(now)
+  /usr/bin/time -v "$@" 2> "$WORK/time.log" >/dev/null
+  end=$(now)
+  SECONDS_TAKEN=$(echo "$end - $start" | bc -l)
+  PEAK_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.log")
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# A store holding the export, copied before each 835 import so every run starts alike.
+encounters_once() {
+  local n=$1
+  rm -f "$WORK"/rm.sqlite* "$WORK"/codeaudit.key
+  "$BIN" init --db "$WORK/rm.sqlite" 2>/dev/null
+  measure "$BIN" import encounters --no-rejects-file --db "$WORK/rm.sqlite" "$WORK/encounters-$n.csv"
+}
+remittances_once() {
+  local n=$1
+  cp "$WORK/rm.sqlite" "$WORK/rm-835.sqlite"
+  measure "$BIN" import remittances --no-rejects-file --db "$WORK/rm-835.sqlite" "$WORK/remittances-$n.835"
+}
+
+encs=(); remits=(); peaks=()
+for _ in $(seq "$RUNS"); do
+  encounters_once "$LINES"; encs+=("$SECONDS_TAKEN")
+  remittances_once "$LINES"; remits+=("$SECONDS_TAKEN"); peaks+=("$PEAK_KB")
+done
+lines835=$(grep -c '^SVC' "$WORK/remittances-$LINES.835")
+encounters_once "$SMALL"; remittances_once "$SMALL"; small_peak=$PEAK_KB
+
+t_enc=$(median "${encs[@]}")
+t_835=$(median "${remits[@]}")
+echo "remittance import benchmark: an 835 of $lines835 service lines ($(du -h "$WORK/remittances-$LINES.835" | cut -f1)) paying an export of $LINES lines, median of $RUNS runs"
+printf '  codeaudit import encounters  : %6.2f s  (%s)\n' "$t_enc" "$(printf '%.2f ' "${encs[@]}")"
+printf '  codeaudit import remittances : %6.2f s  (%s)\n' "$t_835" "$(printf '%.2f ' "${remits[@]}")"
+printf '  ratio remittances / encounters: %5.2f   (target <= 2)\n' "$(echo "$t_835 / $t_enc" | bc -l)"
+printf '  peak memory, 835 of the %7d-line export: %6.1f MB\n' "$SMALL" "$(echo "$small_peak / 1024" | bc -l)"
+printf '  peak memory, 835 of the %7d-line export: %6.1f MB  (flat)\n' "$LINES" "$(echo "$(median "${peaks[@]}") / 1024" | bc -l)"

@@ -73,14 +73,24 @@ let package = Package(
             dependencies: ["Ingest", "Store", .product(name: "Crypto", package: "swift-crypto")],
             path: "Fuzz/Sources"
         ),
+        // What the test targets share: temporary folders and stores, input-file builders, the built binary.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Ingest", "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "IngestTests",
             dependencies: [
-                "Ingest", "Store", "CSVOutput", "Report",
+                "Ingest", "Store", "CSVOutput", "Report", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -90,16 +100,16 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [
-                "Analytics", "Ingest", "Store",
+                "Analytics", "Ingest", "Store", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Ingest"]),
+        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Ingest", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
             dependencies: [
-                "Report", "Analytics", "CSVOutput",
+                "Report", "Analytics", "CSVOutput", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -108,7 +118,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "codeaudit", "Ingest", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CLI", "codeaudit", "Ingest", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -51,6 +51,23 @@ public func encounterFile(_ lines: [String], header: String = CanonicalHeader.en
     csvFile([header] + lines)
 }
 
+/// The columns of `encounters(_:diagnosis:procedure:)`: the required ones and a few the metrics read.
+private let briefEncounterHeader =
+    "encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,units,diagnosis_codes,charge"
+
+/// An encounter file of one line per encounter id: patient `MRN-` and the id, 99213 unless
+/// `procedure` names another code for the id, and `diagnosis`.
+public func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String: String] = [:]) -> String {
+    encounterFile(
+        ids.map { id in
+            encounterLine(
+                [
+                    "encounter_id": id, "patient_id": "MRN-\(id)", "procedure_code": procedure[id] ?? "99213",
+                    "diagnosis_codes": diagnosis,
+                ], header: briefEncounterHeader)
+        }, header: briefEncounterHeader)
+}
+
 /// One audit row of E1 (99213 agreed, by akim on 2026-11-02) of the canonical columns; override any field by name.
 public func auditRow(_ overrides: [String: String] = [:]) -> String {
     let defaults: [String: String] = [

@@ -31,7 +31,7 @@ public func csvLine(header: String, defaults: [String: String], _ overrides: [St
 
 /// The fields of `encounterLine` that it is not told: one 99213 line of encounter E1, patient
 /// MRN001, served on 2026-10-01 and coded the next day.
-public let encounterDefaults: [String: String] = [
+let encounterDefaults: [String: String] = [
     "encounter_id": "E1", "service_date": "2026-10-01", "patient_id": "MRN001", "provider": "Dr Demo",
     "specialty": "Family Medicine", "coder": "jlee", "payer": "Medicare", "place_of_service": "11",
     "procedure_code": "99213", "modifiers": "", "units": "1", "diagnosis_codes": "E11.9",

@@ -80,14 +80,24 @@ let package = Package(
             dependencies: ["Ingest", "Store", .product(name: "Crypto", package: "swift-crypto")],
             path: "Fuzz/Sources"
         ),
+        // What the test targets share: temporary folders and stores, input-file builders, the built binary.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Ingest", "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "IngestTests",
             dependencies: [
-                "Ingest", "Store", "CSVOutput", "Report",
+                "Ingest", "Store", "CSVOutput", "Report", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -97,17 +107,17 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [
-                "Analytics", "Codes", "Ingest", "SeededRandom", "Store",
+                "Analytics", "Codes", "Ingest", "SeededRandom", "Store", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SampleGeneratorTests", dependencies: ["Codes", "SampleGenerator", "Ingest"]),
+        .testTarget(name: "SampleGeneratorTests", dependencies: ["Codes", "SampleGenerator", "Ingest", "TestSupport"]),
         .testTarget(
             name: "ReportTests",
             dependencies: [
-                "Report", "Analytics", "Codes", "CSVOutput",
+                "Report", "Analytics", "Codes", "CSVOutput", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -117,7 +127,8 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "codeaudit", "Ingest", "SeededRandom", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+                "CLI", "codeaudit", "Ingest", "SeededRandom", "Store", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
         ),

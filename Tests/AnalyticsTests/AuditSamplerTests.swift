@@ -1,6 +1,7 @@
 import Foundation
 import SeededRandom
 import Store
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -136,7 +137,7 @@ struct AuditSamplerTests {
 
     @Test func drawnSampleIsRecordedAndReadBack() throws {
         // Given a store with October encounters of three coders, and one in September and November
-        let workspace = try AnalyticsWorkspace()
+        let workspace = try TestWorkspace()
         let header =
             "encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,modifiers,units,diagnosis_codes,"
             + "charge,allowed,paid"

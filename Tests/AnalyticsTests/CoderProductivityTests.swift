@@ -1,4 +1,5 @@
 import Ingest
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -11,8 +12,8 @@ import Testing
     /// ALICE has hours rows; BOB only coding minutes; CAROL neither; DAVE's one
     /// encounter was served in October but coded in November. E-A3 and E-B1
     /// were served in September and coded in October.
-    static func fixture() throws -> AnalyticsWorkspace {
-        let workspace = try AnalyticsWorkspace()
+    static func fixture() throws -> TestWorkspace {
+        let workspace = try TestWorkspace()
         try workspace.load(
             .encounters,
             [
@@ -138,7 +139,7 @@ import Testing
         // Given the fixture, whose September has services and hours but no coding,
         // and an empty store
         let workspace = try Self.fixture()
-        let empty = try AnalyticsWorkspace()
+        let empty = try TestWorkspace()
         // When September's productivity is computed on each
         // Then there are no rows
         #expect(try workspace.analytics.coderProductivity(for: Month(year: 2026, month: 9)).isEmpty)

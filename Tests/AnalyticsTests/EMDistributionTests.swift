@@ -1,4 +1,5 @@
 import Ingest
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -30,7 +31,7 @@ import Testing
         // One DR-HIGH 99214 encounter also has a 36415 line, one DR-LOW 99213 line has 3 units;
         // DR-OTHER bills only 99221 and 99201 (not office/outpatient levels);
         // DR-LOW's 99215 × 3 and DR-SEPT's 99204 were served in September.
-        let workspace = try AnalyticsWorkspace()
+        let workspace = try TestWorkspace()
         try workspace.load(
             .encounters,
             [Self.header]
@@ -105,7 +106,7 @@ import Testing
     @Test func exactlyTwentyVisitsAndFifteenPointsIsFlagged() throws {
         // Given DR-X: 99213 × 20, 99214 × 20 (40) and DR-Y: 99213 × 8, 99214 × 32 (40);
         // practice 99213 28/80 = 0.35, 99214 52/80 = 0.65
-        let workspace = try AnalyticsWorkspace()
+        let workspace = try TestWorkspace()
         try workspace.load(
             .encounters,
             [Self.header]
@@ -128,8 +129,8 @@ import Testing
 
     @Test func aMonthWithNoVisitsHasNoRows() throws {
         // Given an empty store, and a store whose only E/M visit is in October
-        let empty = try AnalyticsWorkspace()
-        let workspace = try AnalyticsWorkspace()
+        let empty = try TestWorkspace()
+        let workspace = try TestWorkspace()
         try workspace.load(.encounters, [Self.header] + Self.visits("DR-X", "99213", 1))
         // When September's and October's distributions are computed
         // Then they are empty

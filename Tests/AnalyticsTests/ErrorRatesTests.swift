@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -88,8 +89,8 @@ enum CodingAccuracyFixture {
     ]
 
     /// A workspace holding the fixture.
-    static func workspace() throws -> AnalyticsWorkspace {
-        let workspace = try AnalyticsWorkspace()
+    static func workspace() throws -> TestWorkspace {
+        let workspace = try TestWorkspace()
         try workspace.load(.encounters, encounters)
         try workspace.load(.fees, fees)
         try workspace.load(.audits, audits)

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -10,21 +11,19 @@ import Testing
 
     /// October encounters from one file (with two bad rows), September ones from another, an audit,
     /// hours for one of the two October coders, and a fee schedule.
-    static func fixture() throws -> (AnalyticsWorkspace, [String]) {
-        let workspace = try AnalyticsWorkspace()
-        let october = workspace.folder.appendingPathComponent("october.csv").path
-        try Data(
-            [
+    static func fixture() throws -> (TestWorkspace, [String]) {
+        let workspace = try TestWorkspace()
+        let october = try workspace.write(
+            "october.csv",
+            csvFile([
                 "encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,units,diagnosis_codes,allowed",
                 "E1,2026-10-01,P1,DR-A,ALICE,ACME,99213,1,E11.9,80.00",
                 "E2,2026-10-02,P2,DR-A,ALICE,ACME,99214,1,I10,120.00",
                 "E3,2026-10-03,P3,DR-B,BOB,ACME,99213,1,I10,",
                 "E4,2026-10-04,P4,DR-B,BOB,ACME,9921,1,I10,90.00",
                 "E5,2026-13-04,P5,DR-B,BOB,ACME,99213,1,I10,90.00",
-                "",
-            ].joined(separator: "\n").utf8
-        ).write(to: URL(fileURLWithPath: october))
-        let outcome = try workspace.importer.importFile(october, kind: .encounters)
+            ]))
+        let outcome = try workspace.importFile(october, kind: .encounters) { $0.writeRejectsFile = false }
         #expect(outcome.counts.rowsRejected == 2)
         try workspace.load(
             .encounters,

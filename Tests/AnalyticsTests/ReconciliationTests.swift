@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Ingest
 import Store
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -76,8 +77,8 @@ import Testing
             ],
         ])
 
-    static func workspace() throws -> AnalyticsWorkspace {
-        let workspace = try AnalyticsWorkspace()
+    static func workspace() throws -> TestWorkspace {
+        let workspace = try TestWorkspace()
         try workspace.load(.encounters, encounters)
         try workspace.load(.fees, ["payer,procedure_code,amount", "Medicare,99215,240.00"])
         for file in [aetna, medicare, medicareCorrection] {
@@ -166,41 +167,5 @@ import Testing
         let second = try #require(remitted[rows[1]["id"] as Int64])
         #expect(first.paidCents == 0 && first.denialReason == "CO-50")
         #expect(second.paidCents == 3_000 && second.allowedCents == 3_500 && second.denialReason == nil)
-    }
-}
-
-/// 835 files for tests: one interchange, one group, one transaction whose
-/// BPR02 is the sum of its claims' CLP04 and whose SE counts its segments.
-enum Remittance835 {
-    static func file(payer: String, payerID: String, trace: String, paidOn: String, claims: [[String]]) -> String {
-        let paidCents = claims.compactMap(\.first).reduce(Int64(0)) { sum, clp in
-            sum + cents(clp.split(separator: "*", omittingEmptySubsequences: false)[4])
-        }
-        let body =
-            [
-                "ST*835*0001",
-                "BPR*I*\(amount(paidCents))*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*999988880*DA*98765*\(paidOn)",
-                "TRN*1*\(trace)*\(payerID)", "N1*PR*\(payer)", "N1*PE*RIVERBEND MEDICAL GROUP*XX*1234567893", "LX*1",
-            ] + claims.flatMap { $0 }
-        let segments =
-            ["GS*HP*PAYER*PRACTICE*20261101*0930*7*X*005010X221A1"] + body
-            + ["SE*\(body.count + 1)*0001", "GE*1*7", "IEA*1*000000007"]
-        return
-            "ISA*00*          *00*          *ZZ*PAYER          *ZZ*PRACTICE       *261101*0930*^*00501*000000007*0*P*:~\n"
-            + segments.map { $0 + "~\n" }.joined()
-    }
-
-    private static func cents(_ text: Substring) -> Int64 {
-        let negative = text.hasPrefix("-")
-        let parts = text.drop { $0 == "-" }.split(separator: ".", omittingEmptySubsequences: false)
-        let fraction = parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
-        let value = Int64(parts[0])! * 100 + fraction
-        return negative ? -value : value
-    }
-
-    private static func amount(_ cents: Int64) -> String {
-        let magnitude = cents.magnitude
-        let fraction = magnitude % 100
-        return (cents < 0 ? "-" : "") + "\(magnitude / 100)" + (fraction == 0 ? "" : String(format: ".%02d", fraction))
     }
 }

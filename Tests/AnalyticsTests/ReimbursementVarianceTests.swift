@@ -1,4 +1,5 @@
 import Ingest
+import TestSupport
 import Testing
 
 @testable import Analytics
@@ -64,8 +65,8 @@ import Testing
         "E20,2026-10-12,P20,Dr Kim,Cigna,20610,,2,I10,,,",
     ]
 
-    static func workspace() throws -> AnalyticsWorkspace {
-        let workspace = try AnalyticsWorkspace()
+    static func workspace() throws -> TestWorkspace {
+        let workspace = try TestWorkspace()
         try workspace.load(.fees, fees)
         try workspace.load(.encounters, encounters)
         return workspace
@@ -222,7 +223,7 @@ import Testing
     ])
     func theRateFollowsTheLookUpOrder(month: Int, modifiers: String, rate: Int64) throws {
         // Given rates for 20610 and one line a month, each month testing one step of the look-up
-        let workspace = try AnalyticsWorkspace()
+        let workspace = try TestWorkspace()
         try workspace.load(
             .fees,
             [
@@ -266,7 +267,7 @@ import Testing
     @Test func aMonthWithoutLinesHasNoRows() throws {
         // Given the fixture, and an empty store
         let workspace = try Self.workspace()
-        let empty = try AnalyticsWorkspace()
+        let empty = try TestWorkspace()
         // When a month without service dates is computed
         // Then there are no rows
         #expect(try workspace.analytics.reimbursementVariance(for: Month(year: 2026, month: 8)) == [])

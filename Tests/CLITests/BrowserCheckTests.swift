@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A real browser opens the report: headless Chromium (Debian's `chromium`,
@@ -10,7 +11,7 @@ import Testing
 @Suite(.serialized) struct BrowserCheckTests {
     /// A report of the sample practice's latest month, rendered by the real binary.
     private func sampleReport(_ workspace: CLIWorkspace, templates: String? = nil) throws -> String {
-        let sample = URL(fileURLWithPath: #filePath).appendingPathComponent("../../../SampleData").standardizedFileURL
+        let sample = Repository.sampleData
         let files = try FileManager.default.contentsOfDirectory(atPath: sample.path).sorted()
         for kind in ["encounters", "fees", "audits", "hours"] {
             let stem = String(kind.dropLast())
@@ -26,7 +27,7 @@ import Testing
             "report", "--month", "2026-10", "--out", "report", "--practice", "Riverbend Medical Group (fictional)",
         ]
         if let templates { arguments += ["--templates", templates] }
-        let result = try workspace.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1793491200"])
+        let result = try workspace.run(arguments, environment: ReportClock.environment)
         #expect(result.status == 0, "\(result.stderr)")
         return workspace.path("report/report.html")
     }
@@ -48,23 +49,17 @@ import Testing
             Issue.record("chromium is not installed: `make test` installs Debian's chromium package")
             return (-1, "")
         }
+        let profile = try TemporaryFolder()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
                 "--enable-logging=stderr", "--v=0", "--force-device-scale-factor=1",
-                "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/codeaudit-chromium-\(UUID().uuidString)",
+                "--user-data-dir=\(profile.url.path)",
             ] + arguments + [URL(fileURLWithPath: page).absoluteString]
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardError = handle
-        process.standardOutput = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return (process.terminationStatus, String(decoding: try Data(contentsOf: log), as: UTF8.self))
+        let result = try withExtendedLifetime(profile) { try runToEnd(process) }
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// What the browser must never say about the page.
@@ -122,10 +117,7 @@ import Testing
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             #expect(png.count > 20_000, "a blank page compresses to almost nothing")
             if name == "desktop" && ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-                let target = URL(fileURLWithPath: #filePath).appendingPathComponent(
-                    "../../../docs/report-screenshot.png"
-                )
-                .standardizedFileURL
+                let target = Repository.root.appendingPathComponent("docs/report-screenshot.png")
                 try? FileManager.default.removeItem(at: target)
                 try FileManager.default.copyItem(atPath: file, toPath: target.path)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// A second writer waits for the first, then gives up with EX_TEMPFAIL (75) and changes nothing.

@@ -1,130 +1,10 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import CLI
-
-/// What a run of the built `codeaudit` binary did.
-typealias CommandResult = (status: Int32, stdout: String, stderr: String)
-
-/// A temporary working folder for one test: the binary runs with it as its
-/// current directory. Removed on deinit.
-final class CLIWorkspace {
-    let folder: URL
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("codeaudit-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
-    func mode(_ name: String) throws -> Int {
-        (try FileManager.default.attributesOfItem(atPath: path(name))[.posixPermissions] as! NSNumber).intValue & 0o777
-    }
-
-    /// The built binary, set to run `arguments` in this folder; `CODEAUDIT_DB` and
-    /// `CODEAUDIT_KEY_FILE` are unset unless `environment` gives them.
-    func process(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
-        let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CODEAUDIT_") }
-            .merging(environment) { _, given in given }
-        return process
-    }
-
-    /// Runs the binary to its end. stdout and stderr go to files, so neither is a terminal.
-    func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> CommandResult {
-        let process = try self.process(arguments, environment: environment)
-        let io = FileManager.default.temporaryDirectory.appendingPathComponent("codeaudit-io-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: io) }
-        let files = ["stdin", "stdout", "stderr"].map { io.appendingPathComponent($0) }
-        for file in files { try (file == files[0] ? stdin ?? Data() : Data()).write(to: file) }
-        let handles = [
-            try FileHandle(forReadingFrom: files[0]), try FileHandle(forWritingTo: files[1]),
-            try FileHandle(forWritingTo: files[2]),
-        ]
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : handles[0]
-        process.standardOutput = handles[1]
-        process.standardError = handles[2]
-        try process.run()
-        process.waitUntilExit()
-        for handle in handles { try handle.close() }
-        let text = { (url: URL) in String(decoding: try Data(contentsOf: url), as: UTF8.self) }
-        return (process.terminationStatus, try text(files[1]), try text(files[2]))
-    }
-
-    /// Reads a database in the folder, as an outside tool would.
-    func read<T>(_ name: String = "codeaudit.sqlite", _ body: (Database) throws -> T) throws -> T {
-        try DatabaseQueue(
-            path: path(name),
-            configuration: {
-                var c = Configuration(); c.readonly = true; return c
-            }()
-        )
-        .read(body)
-    }
-
-    /// How many rows a table of a database in the folder holds.
-    func count(_ table: String = "encounter", in name: String = "codeaudit.sqlite") throws -> Int {
-        try read(name) { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? -1 }
-    }
-
-    /// The `codeaudit` executable in the products folder that holds this test bundle.
-    static func binary() throws -> URL {
-        let starts =
-            [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-            + Bundle.allBundles.map(\.bundleURL)
-        for start in starts {
-            var folder = start.standardizedFileURL
-            for _ in 0..<5 {
-                let candidate = folder.appendingPathComponent("codeaudit")
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
-                    FileManager.default.isExecutableFile(atPath: candidate.path)
-                {
-                    return candidate
-                }
-                folder.deleteLastPathComponent()
-            }
-        }
-        // Fall back to the package's own build folder.
-        let fallback = URL(fileURLWithPath: #filePath).appendingPathComponent("../../../.build/debug/codeaudit")
-            .standardizedFileURL
-        guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: fallback.path])
-        }
-        return fallback
-    }
-}
-
-/// A canonical encounter file: one line per encounter id, E11.9 unless told otherwise.
-func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String: String] = [:]) -> String {
-    let header =
-        "encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,units,diagnosis_codes,charge\n"
-    return header
-        + ids.map { id in
-            "\(id),2026-10-01,MRN-\(id),Dr Demo,jlee,Medicare,\(procedure[id] ?? "99213"),1,\(diagnosis),150.00\n"
-        }.joined()
-}
 
 /// End to end: the real binary, real files, a real database.
 @Suite struct CLITests {
@@ -390,19 +270,12 @@ func encounters(_ ids: [String], diagnosis: String = "E11.9", procedure: [String
         let plain = try workspace.run(["import", "encounters", "big.csv"])
         // and another under a pseudo-terminal (util-linux `script`), as a person at a shell runs it
         let command = "'\(try CLIWorkspace.binary().path)' import encounters big2.csv"
-        let terminal = Process()
-        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        terminal.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        terminal.currentDirectoryURL = workspace.folder
-        terminal.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CODEAUDIT_") }
-        let screen = Pipe()
-        terminal.standardOutput = screen
-        terminal.standardInput = FileHandle.nullDevice
-        try terminal.run()
-        let shown = String(decoding: screen.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        terminal.waitUntilExit()
+        let terminal = try runToEnd(
+            workspace.process(
+                ["-q", "-e", "-c", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script")))
+        let shown = terminal.stdout
         // Then both load; only the terminal saw a progress line, redrawn in place and cleared at the end
-        #expect(plain.status == 0 && terminal.terminationStatus == 0, "\(plain.stderr)\n\(shown)")
+        #expect(plain.status == 0 && terminal.status == 0, "\(plain.stderr)\n\(shown)")
         #expect(!plain.stderr.contains("\r") && !plain.stderr.contains("\u{1B}"))
         #expect(shown.contains("\r\u{1B}[Kbig2.csv: ") && shown.contains(" rows"), "\(shown)")
         #expect(shown.contains("\(CLITests.largeFileRows) rows read, \(CLITests.largeFileRows) loaded"))

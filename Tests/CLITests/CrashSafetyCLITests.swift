@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SeededRandom
+import TestSupport
 import Testing
 
 /// SPEC 4: "a kill part-way leaves the database exactly as before". The real binary imports
@@ -176,7 +177,7 @@ private struct CrashStore {
 
     /// Opens the file as the next command would (recovering from its write-ahead log).
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try DatabaseQueue(path: workspace.path(name)).read(body)
+        try readDatabase(at: workspace.path(name), readOnly: false, body)
     }
 
     /// The number of rows of every table.
@@ -186,7 +187,7 @@ private struct CrashStore {
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
             var counts: [String: Int] = [:]
             for table in tables {
-                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\"")
+                counts[table] = try db.rowCount(table)
             }
             return counts
         }

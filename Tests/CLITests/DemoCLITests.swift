@@ -1,14 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `codeaudit demo` and the committed `Reports/`: the example in the repository
 /// is always exactly what the code produces from `SampleData/`.
 @Suite struct DemoCLITests {
-    private static let root = URL(fileURLWithPath: #filePath).appendingPathComponent("../../..").standardizedFileURL
-
     /// The clock `make demo` uses (its `DEMO_EPOCH`).
     private static func demoEpoch() throws -> String {
-        let makefile = try String(contentsOf: root.appendingPathComponent("Makefile"), encoding: .utf8)
+        let makefile = try String(contentsOf: Repository.root.appendingPathComponent("Makefile"), encoding: .utf8)
         let line = try #require(makefile.split(separator: "\n").first { $0.hasPrefix("DEMO_EPOCH := ") })
         return String(line.dropFirst("DEMO_EPOCH := ".count))
     }
@@ -31,12 +30,12 @@ import Testing
         let workspace = try CLIWorkspace()
         // When the demo runs with make demo's clock into a new folder
         let result = try workspace.run(
-            ["demo", "--sample-data", Self.root.appendingPathComponent("SampleData").path, "--out", "Reports"],
+            ["demo", "--sample-data", Repository.sampleData.path, "--out", "Reports"],
             environment: ["SOURCE_DATE_EPOCH": try Self.demoEpoch()])
         #expect(result.status == 0, "\(result.stderr)")
         // Then every month's report and exports are byte for byte the committed ones, and there are no others
         let fresh = try Self.reportFiles(in: URL(fileURLWithPath: workspace.path("Reports")))
-        let committed = try Self.reportFiles(in: Self.root.appendingPathComponent("Reports"))
+        let committed = try Self.reportFiles(in: Repository.root.appendingPathComponent("Reports"))
         #expect(!fresh.isEmpty)
         #expect(fresh.keys.sorted() == committed.keys.sorted(), "make demo, then commit Reports/")
         for (name, data) in fresh.sorted(by: { $0.key < $1.key }) {
@@ -47,7 +46,7 @@ import Testing
         #expect(result.stderr.contains("open the latest: Reports/\(latest)"))
         // And the sample folder gained no rejects file
         let sample = try FileManager.default.contentsOfDirectory(
-            atPath: Self.root.appendingPathComponent("SampleData").path)
+            atPath: Repository.sampleData.path)
         #expect(!sample.contains { $0.contains(".rejects.") })
     }
 
@@ -55,7 +54,7 @@ import Testing
         let workspace = try CLIWorkspace()
         try workspace.write("mine.sqlite", "the practice's own data")
         let result = try workspace.run([
-            "demo", "--sample-data", Self.root.appendingPathComponent("SampleData").path, "--db", "mine.sqlite",
+            "demo", "--sample-data", Repository.sampleData.path, "--db", "mine.sqlite",
         ])
         #expect(result.status == 73)
         #expect(try String(contentsOfFile: workspace.path("mine.sqlite"), encoding: .utf8) == "the practice's own data")

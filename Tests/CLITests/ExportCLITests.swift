@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `codeaudit export` end to end: the real binary, real files, a real database.

@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// End to end: `codeaudit import audits|fees|hours` with the real binary, real
 /// files and a real database.
 @Suite struct ImportKindsCLITests {
     static let auditHeader = "encounter_id,auditor,audit_date,code_type,submitted_code,audited_code\n"
-    static let feeHeader = "payer,procedure_code,modifier,amount,effective_from,effective_to\n"
 
     @Test func auditsImportSummarizesOnStderr() throws {
         // Given encounters E1 and E2 imported, and an audit of both
@@ -32,7 +32,7 @@ import Testing
     @Test func feesImportSummarizesOnStderr() throws {
         // Given a fee schedule and no database
         let workspace = try CLIWorkspace()
-        try workspace.write("fees.csv", Self.feeHeader + "*,99213,,$91.56,,\nMedicare,99213,25,95.00,2026-01-01,\n")
+        try workspace.write("fees.csv", feeFile(["*,99213,,$91.56,,", "Medicare,99213,25,95.00,2026-01-01,"]))
         // When it is imported
         let result = try workspace.run(["import", "fees", "fees.csv"])
         // Then it exits 0 with the summary on stderr, nothing on stdout, and the rates in cents
@@ -64,7 +64,7 @@ import Testing
         let workspace = try CLIWorkspace()
         try workspace.write(
             "fees.csv",
-            Self.feeHeader + "Medicare,99213,,90.00,2026-01-01,2026-06-30\nMedicare,99213,,95.00,2026-06-01,\n")
+            feeFile(["Medicare,99213,,90.00,2026-01-01,2026-06-30", "Medicare,99213,,95.00,2026-06-01,"]))
         // When it is imported
         let result = try workspace.run(["import", "fees", "fees.csv"])
         // Then it exits 65, naming both lines on stderr, and stores no rate and no batch

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `codeaudit check` and `codeaudit backup` with the real binary.

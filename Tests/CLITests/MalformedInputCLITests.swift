@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// One file per way an export can be broken (`Fixtures/Malformed`), each imported with the real
@@ -207,17 +208,7 @@ private final class MalformedWorkspace {
 
     /// Every row of every table but the run log, as text.
     func storedRows() throws -> [String] {
-        try cli.read { db in
-            let tables = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%'
-                        AND name NOT LIKE 'sqlite%' AND name != 'run_log' ORDER BY name
-                    """)
-            return try tables.flatMap { table in
-                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1").map { "\(table): \($0)" }
-            }
-        }
+        try cli.read { try $0.storedRows(except: ["run_log"]) }
     }
 
     /// The command and exit code of the run log's last record.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// No patient identifier leaves the input (SPEC 4, 7), and codes come back exactly as
@@ -8,17 +9,6 @@ import Testing
     private static let exports = [
         "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution",
     ]
-
-    /// A CSV's rows as cells, without the BOM (no cell in these tests holds a comma or a quote).
-    private func rows(_ text: String) -> [[String]] {
-        text.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            .map { $0.components(separatedBy: ",") }
-    }
-
-    /// Whether `needle`'s UTF-8 bytes occur anywhere in `haystack`.
-    private func holds(_ haystack: Data, _ needle: String) -> Bool {
-        haystack.range(of: Data(needle.utf8)) != nil
-    }
 
     @Test func noPatientIdentifierReachesAnyOutputOrTheStore() throws {
         // Given an October encounter file with direct identifiers in extra columns, distinctive patient ids,
@@ -92,7 +82,7 @@ import Testing
         #expect(names.contains("e.rejects.csv"))
         // (the rejects file beside the input is PHI like it, so the search must find the values there)
         let rejects = try Data(contentsOf: workspace.folder.appendingPathComponent("e.rejects.csv"))
-        #expect(holds(rejects, "Zelda Quixote") && holds(rejects, "MRN-990011"))
+        #expect(rejects.contains(bytes: "Zelda Quixote".utf8) && rejects.contains(bytes: "MRN-990011".utf8))
         let report = try FileManager.default.contentsOfDirectory(atPath: workspace.path("report")).map {
             "report/\($0)"
         }
@@ -107,7 +97,7 @@ import Testing
         for name in outputs {
             let bytes = try Data(contentsOf: workspace.folder.appendingPathComponent(name))
             for value in identifiers + patientIDs {
-                #expect(!holds(bytes, value), "\(name) holds \(value)")
+                #expect(!bytes.contains(bytes: value.utf8), "\(name) holds \(value)")
             }
         }
         // And the report names no encounter either (SPEC 7)
@@ -118,7 +108,7 @@ import Testing
         for (index, result) in results.enumerated() {
             let text = Data((result.stdout + result.stderr).utf8)
             for value in identifiers + patientIDs {
-                #expect(!holds(text, value), "output of command \(index) holds \(value)")
+                #expect(!text.contains(bytes: value.utf8), "output of command \(index) holds \(value)")
             }
         }
     }
@@ -152,7 +142,7 @@ import Testing
         for name in Self.exports {
             let result = try workspace.run(["export", name, "--month", "2026-10", "--out", "\(name).csv"])
             #expect(result.status == 0, "\(name): \(result.stderr)")
-            exported[name] = rows(try String(contentsOfFile: workspace.path("\(name).csv"), encoding: .utf8))
+            exported[name] = csvRows(try String(contentsOfFile: workspace.path("\(name).csv"), encoding: .utf8))
         }
 
         // Then the store keeps them as text, exactly
@@ -207,7 +197,7 @@ import Testing
             "sample", "--month", "2026-10", "--size", "1", "--seed", "3", "--out", "w.csv",
         ])
         #expect(sampled.status == 0, "\(sampled.stderr)")
-        let sheet = rows(try String(contentsOfFile: workspace.path("w.csv"), encoding: .utf8))
+        let sheet = csvRows(try String(contentsOfFile: workspace.path("w.csv"), encoding: .utf8))
         #expect(
             Set(sheet.dropFirst().map { $0[0] + "|" + $0[2] + "|" + $0[3] + "|" + $0[4] }) == ["MAR1|02139|0450|1E5"])
         #expect(Set(sheet.dropFirst().map { $0[6] }) == ["0001U", "99213", "E11.9"], "\(sheet)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `codeaudit report` end to end: the real binary, real files, a real database.
@@ -42,7 +43,7 @@ import Testing
         // When the report is written into a new folder
         let result = try workspace.run(
             ["report", "--month", "2026-10", "--out", "out/2026-10", "--practice", "Lakeside <Clinic>"],
-            environment: ["SOURCE_DATE_EPOCH": "1793491200"])
+            environment: ReportClock.environment)
         // Then the folder holds report.html and the five exports, byte for byte what `export` writes
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -96,7 +97,7 @@ import Testing
         let workspace = try workspaceWithHostileNames()
         for folder in ["a", "b"] {
             let result = try workspace.run(
-                ["report", "--month", "2026-10", "--out", folder], environment: ["SOURCE_DATE_EPOCH": "1793491200"])
+                ["report", "--month", "2026-10", "--out", folder], environment: ReportClock.environment)
             #expect(result.status == 0)
         }
         #expect(

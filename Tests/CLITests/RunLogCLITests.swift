@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// `run_log` (SPEC 4): every command that touches the database, failures included, without PHI.
@@ -30,7 +31,7 @@ import Testing
             ])
         #expect(rows.map { $0["exit_code"] as Int } == [0, 66, 0, 0])
         // the import names its file with size and SHA-256, and its row counts
-        let sha = try #require(Data(text.utf8).sha256Hex)
+        let sha = try sha256Hex(Data(text.utf8))
         #expect((rows[0]["inputs"] as String).contains("\"sha256\":\"\(sha)\""))
         #expect((rows[0]["inputs"] as String).contains("\"path\":\"e.csv\""))
         #expect(rows[0]["rows_read"] as Int == 2 && rows[0]["rows_loaded"] as Int == 2)
@@ -43,23 +44,5 @@ import Testing
         // and no patient id value appears anywhere in the log
         let everything = rows.map { $0.description }.joined()
         #expect(!everything.contains("MRN-E1") && !everything.contains("MRN-E2"))
-    }
-}
-
-extension Data {
-    /// SHA-256 as hex, computed with the system's sha256sum so the test does not share the product's code.
-    fileprivate var sha256Hex: String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(self)
-        try? input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text.split(separator: " ").first.map(String.init)
     }
 }

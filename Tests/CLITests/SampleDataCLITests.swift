@@ -1,18 +1,15 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// The committed SampleData/ folder, end to end with the real binary: it is
 /// what `generate-sample` writes, it imports with exactly its planted rejects,
 /// and its planted patterns show in every month's exports.
 @Suite struct SampleDataCLITests {
-    /// The repository's SampleData folder.
-    static let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../SampleData").standardizedFileURL
-
     /// The data files of SampleData: all but its README, its git attributes and rejects files of local imports.
     static func dataFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: sampleData.path)
+        try FileManager.default.contentsOfDirectory(atPath: Repository.sampleData.path)
             .filter { !["README.md", ".gitattributes"].contains($0) && !$0.hasSuffix(".rejects.csv") }.sorted()
     }
 
@@ -29,7 +26,7 @@ import Testing
         for name in generated {
             let same =
                 try Data(contentsOf: URL(fileURLWithPath: workspace.path("generated/\(name)")))
-                == Data(contentsOf: Self.sampleData.appendingPathComponent(name))
+                == Data(contentsOf: Repository.sampleData.appendingPathComponent(name))
             #expect(same, "SampleData/\(name) is not what generate-sample writes: run it with --out SampleData")
         }
     }
@@ -198,7 +195,7 @@ enum SampleImport {
         let workspace = try CLIWorkspace()
         for name in try SampleDataCLITests.dataFiles() {
             try FileManager.default.copyItem(
-                at: SampleDataCLITests.sampleData.appendingPathComponent(name),
+                at: Repository.sampleData.appendingPathComponent(name),
                 to: URL(fileURLWithPath: workspace.path(name)))
         }
         let encounters = try SampleDataCLITests.dataFiles().filter { $0.hasPrefix("encounters-") }

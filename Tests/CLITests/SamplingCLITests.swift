@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// sample → edit the worksheet → import audits → extrapolate, with the real binary (SPEC 6).
@@ -18,12 +19,6 @@ import Testing
         return workspace
     }
 
-    /// The worksheet's rows as cells, without the BOM.
-    private func rows(_ text: String) -> [[String]] {
-        text.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            .map { $0.components(separatedBy: ",") }
-    }
-
     @Test func sampleWorksheetImportExtrapolate() throws {
         // Given a sample of 3 of the 4 encounters
         let workspace = try practice()
@@ -32,7 +27,7 @@ import Testing
         ])
         #expect(sampled.status == 0, "\(sampled.stderr)")
         #expect(sampled.stdout == "1\n")
-        let sheet = rows(try String(contentsOfFile: workspace.path("w.csv"), encoding: .utf8))
+        let sheet = csvRows(try String(contentsOfFile: workspace.path("w.csv"), encoding: .utf8))
         let header = sheet[0]
         #expect(
             header == [
@@ -54,7 +49,7 @@ import Testing
         }
         edited[1][8] = "99213"
         edited[3][8] = "99215"
-        try workspace.write("edited.csv", edited.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        try workspace.write("edited.csv", csvFile(edited.map { $0.joined(separator: ",") }))
         let imported = try workspace.run(["import", "audits", "edited.csv"])
         #expect(imported.status == 0 && imported.stderr.contains("6 loaded, 0 rejected"), "\(imported.stderr)")
         #expect(imported.stderr.contains("findings: 4 agree, 2 revised, 0 deleted, 0 added"))

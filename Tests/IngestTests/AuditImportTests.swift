@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Store
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -255,11 +256,10 @@ import Testing
         // Then audit-oct.rejects.csv beside it holds the header, the row, its line and its reason
         let path = store.workspace.folder.appendingPathComponent("audit-oct.rejects.csv").path
         #expect(outcome.rejectsFile == path)
-        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
-        #expect(mode.map { $0.intValue & 0o777 } == 0o600)
+        #expect(try fileMode(path) == 0o600)
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline)
-        #expect(lines.first == Substring(auditHeader + ",reject_line,reject_reason"))
+        #expect(lines.first == Substring(CanonicalHeader.audits + ",reject_line,reject_reason"))
         #expect(
             lines.dropFirst().map(String.init) == [
                 auditRow(["encounter_id": "E9"])
@@ -404,54 +404,23 @@ import Testing
 
 // MARK: - Helpers
 
-/// The canonical header of SPEC 3.2.
-private let auditHeader =
-    "encounter_id,auditor,audit_date,code_type,submitted_code,audited_code,submitted_units,audited_units,category,"
-    + "comment"
-
-/// One canonical audit row of E1 (99213 agreed); override any field by name.
-private func auditRow(_ overrides: [String: String] = [:]) -> String {
-    let defaults: [String: String] = [
-        "encounter_id": "E1", "auditor": "akim", "audit_date": "2026-11-02", "code_type": "",
-        "submitted_code": "99213", "audited_code": "99213", "submitted_units": "", "audited_units": "",
-        "category": "", "comment": "",
-    ]
-    return auditHeader.split(separator: ",").map { name in
-        let value = overrides[String(name)] ?? defaults[String(name)]!
-        return value.contains(",") || value.contains("\"")
-            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-    }.joined(separator: ",")
-}
-
-private func auditFile(_ rows: [String]) -> String {
-    ([auditHeader] + rows).joined(separator: "\n") + "\n"
-}
-
 /// A workspace whose store holds encounters E1 and E2, ready for audits.
 private struct AuditStore {
     let workspace: TestWorkspace
 
     init() throws {
         workspace = try TestWorkspace()
-        let path = try workspace.write(
-            "encounters.csv",
-            encounterFile([
-                encounterLine(), encounterLine(["procedure_code": "36415", "diagnosis_codes": "I10"]),
+        try workspace.load(
+            .encounters,
+            [
+                CanonicalHeader.encounters, encounterLine(),
+                encounterLine(["procedure_code": "36415", "diagnosis_codes": "I10"]),
                 encounterLine(["encounter_id": "E2", "patient_id": "MRN002", "procedure_code": "99212"]),
-            ]))
-        let outcome = try workspace.importEncounters(path)
-        guard outcome.counts.rowsLoaded == 3 else { throw EncountersNotLoaded(rejects: outcome.firstRejects) }
-    }
-
-    struct EncountersNotLoaded: Error {
-        var rejects: [RowReject]
+            ], name: "encounters.csv")
     }
 
     func importFile(_ path: String, configure: (inout ImportOptions) -> Void = { _ in }) throws -> ImportOutcome {
-        let importer = Importer(
-            database: workspace.database, pseudonymizer: PatientPseudonymizer(key: workspace.key),
-            options: workspace.options(configure))
-        return try importer.importFile(path, kind: .audits)
+        try workspace.importFile(path, kind: .audits, configure: configure)
     }
 
     func importAudits(

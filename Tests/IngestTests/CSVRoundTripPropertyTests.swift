@@ -1,6 +1,7 @@
 import CSVOutput
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -112,20 +113,4 @@ struct ParsedCSV {
         self.raw = raw
         self.fields = fields
     }
-}
-
-/// A temporary folder, removed on deinit.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("codeaudit-property-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }

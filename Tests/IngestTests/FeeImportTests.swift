@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Store
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -303,12 +304,6 @@ import Testing
 
 // MARK: - Helpers
 
-private let feeHeader = "payer,procedure_code,modifier,amount,effective_from,effective_to"
-
-private func feeFile(_ rows: [String]) -> String {
-    ([feeHeader] + rows).joined(separator: "\n") + "\n"
-}
-
 /// A workspace for fee schedules (they need no encounters).
 private struct FeeStore {
     let workspace: TestWorkspace
@@ -318,10 +313,7 @@ private struct FeeStore {
     }
 
     func importFile(_ path: String, configure: (inout ImportOptions) -> Void = { _ in }) throws -> ImportOutcome {
-        let importer = Importer(
-            database: workspace.database, pseudonymizer: PatientPseudonymizer(key: workspace.key),
-            options: workspace.options(configure))
-        return try importer.importFile(path, kind: .fees)
+        try workspace.importFile(path, kind: .fees, configure: configure)
     }
 
     func importFees(_ rows: [String], name: String = "fees.csv") throws -> ImportOutcome {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -13,13 +14,12 @@ import Testing
     func delimiterIsDetectedFromTheHeader(delimiter: Delimiter) throws {
         // Given the same two lines separated by commas, tabs, pipes or semicolons
         let lines = [
-            canonicalHeader, encounterLine(["diagnosis_codes": "E11.9 I10"]),
+            CanonicalHeader.encounters, encounterLine(["diagnosis_codes": "E11.9 I10"]),
             encounterLine(["procedure_code": "36415", "modifiers": "90", "charge": "12.5"]),
         ]
-        let text =
-            lines.map { $0.replacingOccurrences(of: ",", with: delimiter.rawValue) }.joined(separator: "\n") + "\n"
+        let text = csvFile(lines.map { $0.replacingOccurrences(of: ",", with: delimiter.rawValue) })
         // When it is imported
-        let imported = try FormatImport(bytes: Array(text.utf8))
+        let imported = try ImportedFile(bytes: Array(text.utf8))
         // Then the delimiter is found and the rows are stored the same way
         #expect(imported.outcome.delimiter == delimiter)
         #expect(imported.outcome.counts.rowsLoaded == 2)
@@ -36,10 +36,10 @@ import Testing
         // Given a file with `end` line ends and a bad line between good ones
         let text =
             [
-                canonicalHeader, encounterLine(), encounterLine(["encounter_id": "E2", "units": "0"]),
+                CanonicalHeader.encounters, encounterLine(), encounterLine(["encounter_id": "E2", "units": "0"]),
                 encounterLine(["encounter_id": "E3"]),
             ].joined(separator: end) + end
-        let imported = try FormatImport(bytes: Array(text.utf8))
+        let imported = try ImportedFile(bytes: Array(text.utf8))
         // Then no line end is left in a value (the last column parses) and lines are numbered right
         #expect(imported.outcome.counts.rowsLoaded == 2)
         #expect(imported.outcome.firstRejects.map(\.line) == [3])
@@ -49,7 +49,7 @@ import Testing
 
     @Test func quotedFieldWithNewlineAndCommaKeepsLaterLineNumbers() throws {
         // Given a quoted specialty spanning lines 2–3, then a bad line 4 and a good line 5
-        let imported = try FormatImport(
+        let imported = try ImportedFile(
             text: encounterFile([
                 encounterLine(["specialty": "Family\nMedicine, \"Sports\""]),
                 encounterLine(["encounter_id": "E2", "units": "0"]),
@@ -68,7 +68,7 @@ import Testing
 
     @Test func utf8ByteOrderMarkIsSkipped() throws {
         // Given a UTF-8 file that starts with a BOM
-        let imported = try FormatImport(
+        let imported = try ImportedFile(
             bytes: [0xEF, 0xBB, 0xBF] + Array(encounterFile([encounterLine(["provider": "Dr Müller"])]).utf8))
         // Then the first header still matches, and the file is plain UTF-8
         #expect(imported.outcome.columns.first == "encounter_id ← \"encounter_id\"")
@@ -83,7 +83,7 @@ import Testing
         let bytes = text.unicodeScalars.map { scalar in UInt8(windows1252Table.firstIndex(of: scalar.value)!) }
         #expect(bytes.contains(0xF1) && bytes.contains(0x92))
         // When it is imported
-        let imported = try FormatImport(bytes: bytes)
+        let imported = try ImportedFile(bytes: bytes)
         // Then it is read as Windows-1252, says so, and stores the right characters
         #expect(imported.outcome.encoding == .windows1252)
         #expect(imported.outcome.warnings.contains { $0.hasSuffix("read as Windows-1252") })
@@ -224,7 +224,7 @@ import Testing
     @Test func fieldAtTheCapIsAccepted() throws {
         // Given a specialty of exactly 65,536 bytes; Then it is stored whole
         let long = String(repeating: "a", count: CSVReader.maxFieldBytes)
-        let imported = try FormatImport(text: encounterFile([encounterLine(["specialty": long])]))
+        let imported = try ImportedFile(text: encounterFile([encounterLine(["specialty": long])]))
         #expect(try imported.texts("SELECT length(specialty) FROM encounter") == ["65536"])
     }
 
@@ -241,7 +241,7 @@ import Testing
 
     @Test func codesSurviveByteForByte() throws {
         // Given codes with leading zeros and a one-digit place of service
-        let imported = try FormatImport(
+        let imported = try ImportedFile(
             text: encounterFile([
                 encounterLine(["procedure_code": "0001U", "place_of_service": "02", "diagnosis_codes": "Z00.00"]),
                 encounterLine(["procedure_code": "99213", "place_of_service": "1", "modifiers": "0a"]),
@@ -258,24 +258,9 @@ import Testing
 
 // MARK: - Helpers
 
-/// A file imported into a fresh workspace.
-private struct FormatImport {
-    let workspace: TestWorkspace
-    let outcome: ImportOutcome
-
-    init(text: String) throws { try self.init(bytes: Array(text.utf8)) }
-
-    init(bytes: [UInt8]) throws {
-        let workspace = try TestWorkspace()
-        outcome = try workspace.importEncounters(workspace.write("e.csv", bytes: bytes))
-        self.workspace = workspace
-    }
-
-    /// The first column of every row of `sql`, as text.
-    func texts(_ sql: String) throws -> [String] { try workspace.texts(sql) }
-
+extension ImportedFile {
     /// Each stored line with its encounter's fields, `|`-separated.
-    func storedLines() throws -> [String] {
+    fileprivate func storedLines() throws -> [String] {
         try texts(
             """
             SELECT e.external_id || '|' || e.service_date || '|' || e.provider || '|' || e.specialty || '|' || e.coder
@@ -298,7 +283,7 @@ private func expectNothingStoredAt(
     }
     #expect(try workspace.contentSnapshot().isEmpty, "nothing is stored", sourceLocation: sourceLocation)
     #expect(
-        try workspace.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM import_batch") } == 0,
+        try workspace.read { try $0.rowCount("import_batch") } == 0,
         sourceLocation: sourceLocation)
     return (error, path)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -22,7 +23,7 @@ import Testing
     @Test func headersMatchWhateverTheirCaseAndPunctuation() throws {
         // Given canonical names written with other case, spaces and punctuation
         let header = ["ENCOUNTER-ID", "Service.Date", "patient id", "PROVIDER #", "procedure/code", "Diagnosis_Codes"]
-        let imported = try HeaderImport(
+        let imported = try ImportedFile(
             header: header, rows: [["E1", "2026-10-01", "MRN001", "Dr Demo", "99213", "I10"]])
         // Then every one is matched and the row loads
         #expect(imported.outcome.counts.rowsLoaded == 1)
@@ -33,10 +34,12 @@ import Testing
     @Test(arguments: AliasCase.all)
     func aliasFeedsItsCanonicalColumn(_ alias: AliasCase) throws {
         // Given the canonical file with one header replaced by an alias
-        let header = canonicalHeader.split(separator: ",").map { $0 == alias.column ? alias.alias : String($0) }
+        let header = CanonicalHeader.encounters.split(separator: ",").map {
+            $0 == alias.column ? alias.alias : String($0)
+        }
         let workspace = try TestWorkspace()
         let path = try workspace.write(
-            "e.csv", header.joined(separator: ",") + "\n" + encounterLine([alias.column: alias.value]) + "\n")
+            "e.csv", csvFile([header.joined(separator: ","), encounterLine([alias.column: alias.value])]))
         // When it is imported
         let outcome = try workspace.importEncounters(path)
         // Then the alias feeds its column and the value lands there
@@ -46,7 +49,7 @@ import Testing
         if alias.column == "patient_id" {
             expected = PatientPseudonymizer(key: workspace.key).pseudonym(for: alias.value)
         }
-        #expect(try texts(workspace, alias.query) == [expected])
+        #expect(try workspace.texts(alias.query) == [expected])
     }
 
     @Test(arguments: [("Mod ", "Dx"), ("Modifier ", "Diagnosis "), ("Modifier", "Diagnosis Code ")])
@@ -59,7 +62,7 @@ import Testing
         let header =
             ["Encounter ID", "DOS", "MRN", "Provider", "CPT"] + (1...4).map { "\(modStem)\($0)" }
             + (1...12).map { "\(dxStem)\($0)" }
-        let imported = try HeaderImport(
+        let imported = try ImportedFile(
             header: header, rows: [["E1", "2026-10-01", "MRN001", "Dr Demo", "99213"] + mods + codes])
         // Then the modifiers and diagnoses are stored in column order
         #expect(imported.outcome.counts.rowsLoaded == 1)
@@ -73,7 +76,7 @@ import Testing
     func severalCodesInOneCell(cell: String) throws {
         // Given diagnoses and modifiers separated the same way in one cell
         let modifiers = cell.replacingOccurrences(of: "E11.9", with: "25").replacingOccurrences(of: "I10", with: "59")
-        let imported = try HeaderImport(lines: [encounterLine(["diagnosis_codes": cell, "modifiers": modifiers])])
+        let imported = try ImportedFile(lines: [encounterLine(["diagnosis_codes": cell, "modifiers": modifiers])])
         // Then each code is stored on its own
         #expect(try imported.texts("SELECT code FROM encounter_diagnosis ORDER BY position") == ["E119", "I10"])
         #expect(try imported.texts("SELECT modifier_1 || modifier_2 FROM encounter_line") == ["2559"])
@@ -89,7 +92,7 @@ import Testing
         ]
         let mods = listValues ? #"["Mod A", "Mod B"]"# : #""Mod A""#
         let dx = listValues ? #"["Dx Primary", "dx-secondary"]"# : #""Dx Primary""#
-        let imported = try HeaderImport(
+        let imported = try ImportedFile(
             header: header, rows: [["T9", "2026-10-01", "P42", "Dr Map", "99214", "25", "59", "E11.9", "I10"]],
             mapping: #"{"encounter_id": "ticket ref", "service_date": "Svc Dt", "patient_id": "Pt Key", "#
                 + #""provider": "Doc", "procedure_code": "Line Item", "modifiers": \#(mods), "diagnosis_codes": \#(dx)}"#
@@ -181,7 +184,7 @@ import Testing
 
     @Test func twoIgnoredHeadersOfOneNameAreHarmless() throws {
         // Given two "Note" columns that feed nothing
-        let imported = try HeaderImport(
+        let imported = try ImportedFile(
             header: ["Visit ID", "DOS", "MRN", "Provider", "CPT", "Dx", "Note", "Note"],
             rows: [["V1", "2026-10-01", "MRN001", "Dr Demo", "99213", "I10", "a", "b"]])
         // Then the row loads and both are listed as ignored
@@ -205,26 +208,26 @@ import Testing
         let workspace = try TestWorkspace()
         let path = try workspace.write(
             "e.csv",
-            ([
-                canonicalHeader + "," + identifiers.joined(separator: ","),
+            csvFile([
+                CanonicalHeader.encounters + "," + identifiers.joined(separator: ","),
                 encounterLine(["patient_id": "MRN-RAW-7731"]) + "," + good.joined(separator: ","),
                 encounterLine(["encounter_id": "E2", "patient_id": "MRN-RAW-8842", "procedure_code": "9921"]) + ","
                     + bad.joined(separator: ","),
-            ]).joined(separator: "\n") + "\n")
+            ]))
         // When it is imported
         let outcome = try workspace.importEncounters(path)
         // Then the import says it skipped them, and the header it logs leaves them out
         #expect(outcome.counts.rowsLoaded == 1 && outcome.counts.rowsRejected == 1)
         #expect(outcome.identifierColumns == identifiers)
-        let loggedHeader = try #require(try texts(workspace, "SELECT header FROM import_batch").first)
-        #expect(loggedHeader == canonicalHeader)
+        let loggedHeader = try #require(try workspace.texts("SELECT header FROM import_batch").first)
+        #expect(loggedHeader == CanonicalHeader.encounters)
         // And the patients are stored as pseudonyms only, in the encounter and the stored reject
         let pseudonymizer = PatientPseudonymizer(key: workspace.key)
         #expect(
-            try texts(workspace, "SELECT patient_pseudonym FROM encounter") == [
+            try workspace.texts("SELECT patient_pseudonym FROM encounter") == [
                 pseudonymizer.pseudonym(for: "MRN-RAW-7731")
             ])
-        let rawRow = try #require(try texts(workspace, "SELECT raw_row FROM import_reject").first)
+        let rawRow = try #require(try workspace.texts("SELECT raw_row FROM import_reject").first)
         #expect(rawRow.contains(pseudonymizer.pseudonym(for: "MRN-RAW-8842")))
         for value in bad + ["MRN-RAW-8842"] { #expect(!rawRow.contains(value)) }
         // And no identifier value or raw patient id is anywhere in the database files
@@ -250,7 +253,7 @@ import Testing
     ])
     func identifierLookingHeadersAreSetApart(header: String, isIdentifier: Bool) throws {
         // Given the canonical header and one more column
-        let names = canonicalHeader.split(separator: ",").map(String.init)
+        let names = CanonicalHeader.encounters.split(separator: ",").map(String.init)
         // When it is mapped
         let map = try HeaderMap(header: names + [header], specs: ColumnSpec.encounterColumns, file: "e.csv")
         // Then the column is an identifier (never stored) or merely unknown (ignored)
@@ -260,7 +263,7 @@ import Testing
 
     @Test func secondPatientNumberIsTreatedAsAnIdentifier() throws {
         // Given both an MRN and an account number column
-        let imported = try HeaderImport(
+        let imported = try ImportedFile(
             header: ["Visit ID", "DOS", "Account Number", "MRN", "Provider", "CPT", "Dx"],
             rows: [["V1", "2026-10-01", "ACCT-5150", "MRN-2112", "Dr Demo", "99213", "I10"]])
         // Then the MRN (the preferred alias) is the patient id and the account number is not stored
@@ -272,8 +275,8 @@ import Testing
 
     @Test func unknownColumnsAreIgnoredAndListed() throws {
         // Given two columns no alias knows
-        let header = canonicalHeader.split(separator: ",").map(String.init) + ["Internal Note", "Color Tag"]
-        let imported = try HeaderImport(
+        let header = CanonicalHeader.encounters.split(separator: ",").map(String.init) + ["Internal Note", "Color Tag"]
+        let imported = try ImportedFile(
             header: header,
             rows: [
                 encounterLine().split(separator: ",", omittingEmptySubsequences: false).map(String.init) + [
@@ -372,41 +375,19 @@ extension HeaderMappingTests {
     }
 }
 
-/// A file of `header` and `rows` (or canonical `lines`) imported into a fresh workspace.
-private struct HeaderImport {
-    let workspace: TestWorkspace
-    let outcome: ImportOutcome
-
-    init(header: [String], rows: [[String]], mapping: String? = nil) throws {
-        try self.init(
-            text: ([header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n", mapping: mapping)
-    }
-
-    init(lines: [String]) throws {
-        try self.init(text: encounterFile(lines), mapping: nil)
-    }
-
-    private init(text: String, mapping: String?) throws {
+extension ImportedFile {
+    /// Imports a file of `header` and `rows` into a fresh workspace, with `mapping` (JSON) as its
+    /// column mapping when given.
+    fileprivate init(header: [String], rows: [[String]], mapping: String? = nil) throws {
         let workspace = try TestWorkspace()
-        let path = try workspace.write("e.csv", text)
         let columnMapping = try mapping.map { try ColumnMapping(path: workspace.write("mapping.json", $0)) }
-        outcome = try workspace.importEncounters(path) { $0.mapping = columnMapping }
-        self.workspace = workspace
+        try self.init(text: csvFile(([header] + rows).map { $0.joined(separator: ",") }), in: workspace) {
+            $0.mapping = columnMapping
+        }
     }
-
-    func texts(_ sql: String) throws -> [String] { try HeaderMappingTests.texts(workspace, sql) }
 }
 
 extension HeaderMappingTests {
-    /// The first column of every row of `sql`, as text.
-    fileprivate static func texts(_ workspace: TestWorkspace, _ sql: String) throws -> [String] {
-        try workspace.texts(sql)
-    }
-
-    fileprivate func texts(_ workspace: TestWorkspace, _ sql: String) throws -> [String] {
-        try Self.texts(workspace, sql)
-    }
-
     /// The bytes of the database file and its `-wal` and `-shm` files, as Latin-1 text for searching.
     fileprivate func databaseBytes(_ workspace: TestWorkspace) throws -> String {
         let files = ["", "-wal", "-shm"].map { workspace.databasePath + $0 }.filter {

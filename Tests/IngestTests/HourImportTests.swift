@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Store
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -134,12 +135,6 @@ import Testing
 
 // MARK: - Helpers
 
-private let hourHeader = "coder,work_date,hours"
-
-private func hourFile(_ rows: [String]) -> String {
-    ([hourHeader] + rows).joined(separator: "\n") + "\n"
-}
-
 /// A workspace for coder hours (they need no encounters).
 private struct HourStore {
     let workspace: TestWorkspace
@@ -149,10 +144,7 @@ private struct HourStore {
     }
 
     func importFile(_ path: String) throws -> ImportOutcome {
-        let importer = Importer(
-            database: workspace.database, pseudonymizer: PatientPseudonymizer(key: workspace.key),
-            options: workspace.options())
-        return try importer.importFile(path, kind: .hours)
+        try workspace.importFile(path, kind: .hours)
     }
 
     func importHours(_ rows: [String], name: String = "hours.csv") throws -> ImportOutcome {

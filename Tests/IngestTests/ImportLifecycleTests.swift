@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import Store
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -25,15 +26,6 @@ import Testing
         encounterLine(),
         encounterLine(["encounter_id": "E2", "patient_id": "MRN002", "procedure_code": "ABCDE"]),
     ])
-
-    static func mode(_ path: String) throws -> Int {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        return (attributes[.posixPermissions] as! NSNumber).intValue & 0o777
-    }
-
-    static func sha256(_ path: String) throws -> String {
-        SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))).map { String(format: "%02x", $0) }.joined()
-    }
 
     @Test func sameFileTwiceIsANoOpThatSaysSo() throws {
         // Given a file imported once, and a copy of it under another name
@@ -68,9 +60,9 @@ import Testing
         #expect(second.batchID != nil && second.batchID != first.batchID)
         #expect(second.counts == ImportBatchCounts(rowsRead: 3, rowsLoaded: 3, rowsRejected: 0, rowsReplaced: 2))
         #expect(second.encountersAdded == 0)
-        #expect(try Self.texts(workspace, "SELECT count(*) FROM encounter") == ["2"])
-        #expect(try Self.texts(workspace, "SELECT count(*) FROM encounter_line") == ["3"])
-        #expect(try Self.texts(workspace, "SELECT forced FROM import_batch ORDER BY id") == ["0", "1"])
+        #expect(try workspace.texts("SELECT count(*) FROM encounter") == ["2"])
+        #expect(try workspace.texts("SELECT count(*) FROM encounter_line") == ["3"])
+        #expect(try workspace.texts("SELECT forced FROM import_batch ORDER BY id") == ["0", "1"])
         #expect(try workspace.database.importBatches().last?.counts.rowsReplaced == 2)
     }
 
@@ -80,7 +72,7 @@ import Testing
         let fileA = try workspace.write("a.csv", Self.twoEncounters)
         let batchA = try #require(try workspace.importEncounters(fileA).batchID)
         let e2Before = try Self.encounterRows(workspace, "E2")
-        let e1ID = try #require(try Self.texts(workspace, "SELECT id FROM encounter WHERE external_id = 'E1'").first)
+        let e1ID = try #require(try workspace.texts("SELECT id FROM encounter WHERE external_id = 'E1'").first)
         // When file B gives E1 one different line, another provider and another diagnosis
         let fileB = try workspace.write(
             "b.csv",
@@ -90,41 +82,26 @@ import Testing
         let outcome = try workspace.importEncounters(fileB)
         let batchB = try #require(outcome.batchID)
         // Then E1 keeps its row id but has only B's line, diagnosis, provider and batch
-        let e1 = try Self.texts(
-            workspace, "SELECT id || ' ' || provider || ' ' || batch_id FROM encounter WHERE external_id = 'E1'")
+        let e1 = try workspace.texts(
+            "SELECT id || ' ' || provider || ' ' || batch_id FROM encounter WHERE external_id = 'E1'")
         #expect(e1 == ["\(e1ID) Dr Other \(batchB)"])
         #expect(
-            try Self.texts(workspace, "SELECT procedure_code FROM encounter_line WHERE encounter_id = \(e1ID)") == [
+            try workspace.texts("SELECT procedure_code FROM encounter_line WHERE encounter_id = \(e1ID)") == [
                 "99214"
             ])
         #expect(
-            try Self.texts(workspace, "SELECT code FROM encounter_diagnosis WHERE encounter_id = \(e1ID)") == ["Z0000"])
+            try workspace.texts("SELECT code FROM encounter_diagnosis WHERE encounter_id = \(e1ID)") == ["Z0000"])
         // and the batch log records the replacement: its count, and which encounter replaced which batch's
         #expect(outcome.counts.rowsReplaced == 1)
         #expect(
-            try Self.texts(
-                workspace, "SELECT encounters_replaced || ' ' || rows_replaced FROM import_batch WHERE id = \(batchB)")
+            try workspace.texts(
+                "SELECT encounters_replaced || ' ' || rows_replaced FROM import_batch WHERE id = \(batchB)")
                 == ["1 1"])
-        let log = try Self.texts(
-            workspace, "SELECT batch_id || ' ' || encounter_id || ' ' || previous_batch_id FROM encounter_replacement")
+        let log = try workspace.texts(
+            "SELECT batch_id || ' ' || encounter_id || ' ' || previous_batch_id FROM encounter_replacement")
         #expect(log == ["\(batchB) \(e1ID) \(batchA)"])
         // and E2 is untouched
         #expect(try Self.encounterRows(workspace, "E2") == e2Before)
-    }
-
-    /// The first column of every row of a query, as text.
-    static func texts(_ workspace: TestWorkspace, _ sql: String) throws -> [String] {
-        try workspace.read { db in
-            try Row.fetchAll(db, sql: sql).map { row in
-                switch (row[0] as DatabaseValue).storage {
-                case .null: "NULL"
-                case .int64(let value): String(value)
-                case .double(let value): String(value)
-                case .string(let value): value
-                case .blob(let value): value.base64EncodedString()
-                }
-            }
-        }
     }
 
     /// An encounter's row, lines and diagnoses, as text.
@@ -159,9 +136,10 @@ import Testing
             + "encounters_replaced, started_at, finished_at, tool_version"
         let row = try workspace.read { try Row.fetchOne($0, sql: "SELECT \(columns) FROM import_batch") }
         let stamp = ISO8601DateFormatter().string(from: instant)
+        let sha256 = try sha256Hex(Data(contentsOf: URL(fileURLWithPath: path)))
         let expected: Row = [
             "id": outcome.batchID, "kind": "encounters", "file_name": path, "file_size": text.utf8.count,
-            "sha256": try Self.sha256(path), "rows_read": 4, "rows_loaded": 3, "rows_rejected": 1,
+            "sha256": sha256, "rows_read": 4, "rows_loaded": 3, "rows_rejected": 1,
             "encounters_replaced": 0, "started_at": stamp, "finished_at": stamp, "tool_version": "test",
         ]
         #expect(row == expected)
@@ -217,7 +195,7 @@ import Testing
         let name = URL(fileURLWithPath: rejects).lastPathComponent
         #expect(URL(fileURLWithPath: rejects).deletingLastPathComponent().path == workspace.folder.path)
         #expect(name.hasPrefix("e.") && name.hasSuffix(".rejects.csv"))
-        #expect(try Self.mode(rejects) == 0o600)
+        #expect(try fileMode(rejects) == 0o600)
         let bytes = try #require(FileManager.default.contents(atPath: rejects))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
@@ -225,7 +203,7 @@ import Testing
         #expect(text.replacingOccurrences(of: "\r\n", with: "").contains("\n") == false)
         let lines = text.components(separatedBy: "\r\n").dropLast()
         #expect(lines.count == 2)
-        #expect(lines.first == canonicalHeader + ",reject_line,reject_reason")
+        #expect(lines.first == CanonicalHeader.encounters + ",reject_line,reject_reason")
         let badRow = encounterLine(["encounter_id": "E2", "patient_id": "MRN002", "procedure_code": "ABCDE"])
         #expect(lines.last?.hasPrefix(badRow + ",3,") == true)
     }
@@ -253,7 +231,7 @@ import Testing
         let outcome = try workspace.importEncounters(path)
         // Then the rejects file (PHI, like its input) is readable by its owner only
         let rejects = try #require(outcome.rejectsFile)
-        #expect(try Self.mode(rejects) == 0o600, "the rejects file kept the old file's mode")
+        #expect(try fileMode(rejects) == 0o600, "the rejects file kept the old file's mode")
     }
 
     @Test func fixedRejectsFileImportsAndOnlyOnceFixed() throws {
@@ -285,21 +263,21 @@ import Testing
         let outcome = try workspace.importEncounters(rejectsPath) { $0.writeRejectsFile = false }
         // Then both rows load
         #expect(outcome.counts == ImportBatchCounts(rowsRead: 2, rowsLoaded: 2, rowsRejected: 0, rowsReplaced: 0))
-        #expect(try Self.texts(workspace, "SELECT external_id FROM encounter ORDER BY 1") == ["E1", "E2", "E3"])
+        #expect(try workspace.texts("SELECT external_id FROM encounter ORDER BY 1") == ["E1", "E2", "E3"])
     }
 
     /// A file with a `Patient Name` identifier column: E1 loads for MRN-7731; E2
     /// (same patient) is rejected for its procedure code; E3 (same patient)
     /// has one field too many; a second E1 line names another patient.
     static let identifierFile =
-        ([
-            canonicalHeader + ",Patient Name",
+        csvFile([
+            CanonicalHeader.encounters + ",Patient Name",
             encounterLine(["patient_id": "MRN-7731"]) + ",Zelda Quinlan",
             encounterLine(["encounter_id": "E2", "patient_id": "MRN-7731", "procedure_code": "ABCDE"])
                 + ",Zelda Quinlan",
             encounterLine(["encounter_id": "E3", "patient_id": "MRN-7731"]) + ",Zelda Quinlan,extra",
             encounterLine(["patient_id": "MRN-8842", "procedure_code": "36415"]) + ",Yusuf Okafor",
-        ]).joined(separator: "\n") + "\n"
+        ])
 
     @Test func storedRejectsCarryThePseudonymAndNoIdentifierColumn() throws {
         // Given a file with an identifier column and rejected rows
@@ -321,8 +299,8 @@ import Testing
         #expect(rejects[0].rawRow.contains(pseudonym))
         #expect(rejects[1].rawRow.contains(pseudonym))
         // and the same pseudonym as the stored encounter of that patient
-        #expect(try Self.texts(workspace, "SELECT patient_pseudonym FROM encounter") == [pseudonym])
-        #expect(try Self.texts(workspace, "SELECT header FROM import_batch").first?.contains("Patient Name") == false)
+        #expect(try workspace.texts("SELECT patient_pseudonym FROM encounter") == [pseudonym])
+        #expect(try workspace.texts("SELECT header FROM import_batch").first?.contains("Patient Name") == false)
     }
 
     @Test func rawPatientIDNeverReachesTheDatabaseFiles() throws {
@@ -358,7 +336,7 @@ import Testing
         // When a key file is created
         try KeyFile.create(at: path)
         // Then it is mode 0600 and holds 64 lower-case hex digits, which load as a 32-byte key
-        #expect(try ImportLifecycleTests.mode(path) == 0o600)
+        #expect(try fileMode(path) == 0o600)
         let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .newlines)
         #expect(text.count == 64)
         #expect(text.allSatisfy { "0123456789abcdef".contains($0) })

@@ -4,6 +4,7 @@ import GRDB
 import Ingest
 import PropertyBased
 import Store
+import TestSupport
 import Testing
 
 /// SPEC 3.1 and 4: importing a file, the same file again, then a corrected version of it leaves
@@ -162,11 +163,10 @@ struct StoreCounts: Equatable {
 extension TestWorkspace {
     func counts() throws -> StoreCounts {
         try read { db in
-            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")! }
-            return StoreCounts(
-                batches: try count("import_batch"), encounters: try count("encounter"),
-                lines: try count("encounter_line"), replacements: try count("encounter_replacement"),
-                rejects: try count("import_reject"))
+            StoreCounts(
+                batches: try db.rowCount("import_batch"), encounters: try db.rowCount("encounter"),
+                lines: try db.rowCount("encounter_line"), replacements: try db.rowCount("encounter_replacement"),
+                rejects: try db.rowCount("import_reject"))
         }
     }
 

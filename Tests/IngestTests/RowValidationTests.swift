@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Store
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -29,7 +30,7 @@ import Testing
         let imported = try ImportedFile(lines: [encounterLine(["procedure_code": code])])
         // Then it loads with the code trimmed and upper-cased, leading zeros kept
         #expect(imported.outcome.counts.rowsRejected == 0)
-        #expect(try imported.strings("SELECT procedure_code FROM encounter_line") == [stored])
+        #expect(try imported.texts("SELECT procedure_code FROM encounter_line") == [stored])
     }
 
     @Test func blankProcedureCodeIsRejected() throws {
@@ -56,7 +57,7 @@ import Testing
         // Given a line with four modifiers, lower case
         let imported = try ImportedFile(lines: [encounterLine(["modifiers": "25 59 lt rt"])])
         // Then they are stored upper-cased in order
-        let row = try imported.strings(
+        let row = try imported.texts(
             "SELECT modifier_1 || modifier_2 || modifier_3 || modifier_4 FROM encounter_line")
         #expect(row == ["2559LTRT"])
     }
@@ -75,7 +76,7 @@ import Testing
         // Given a line whose units are `text` (blank defaults to 1)
         let imported = try ImportedFile(lines: [encounterLine(["units": text])])
         // Then it loads with that many units
-        #expect(try imported.strings("SELECT units FROM encounter_line") == [String(units)])
+        #expect(try imported.texts("SELECT units FROM encounter_line") == [String(units)])
     }
 
     // MARK: - Diagnosis codes
@@ -95,7 +96,7 @@ import Testing
         ])
         // Then both lines load: diagnoses are per encounter
         #expect(imported.outcome.counts.rowsLoaded == 2)
-        #expect(try imported.strings("SELECT code FROM encounter_diagnosis") == ["E119"])
+        #expect(try imported.texts("SELECT code FROM encounter_diagnosis") == ["E119"])
     }
 
     @Test(arguments: [
@@ -121,7 +122,7 @@ import Testing
         ])
         // Then the encounter holds E119 once, without its dot
         #expect(imported.outcome.counts.rowsLoaded == 2)
-        #expect(try imported.strings("SELECT code FROM encounter_diagnosis ORDER BY position") == ["E119", "I10"])
+        #expect(try imported.texts("SELECT code FROM encounter_diagnosis ORDER BY position") == ["E119", "I10"])
     }
 
     // MARK: - Dates and timestamps
@@ -159,7 +160,7 @@ import Testing
     func acceptedDateForms(text: String, stored: String) throws {
         // Given a service date in one of the accepted forms; Then it is stored as YYYY-MM-DD
         let imported = try ImportedFile(lines: [encounterLine(["service_date": text])])
-        #expect(try imported.strings("SELECT service_date FROM encounter") == [stored])
+        #expect(try imported.texts("SELECT service_date FROM encounter") == [stored])
     }
 
     @Test(arguments: [
@@ -170,7 +171,7 @@ import Testing
     func acceptedTimestampsAreNormalized(text: String, stored: String) throws {
         // Given a coded-at timestamp in an accepted form; Then its normalized text is stored
         let imported = try ImportedFile(lines: [encounterLine(["coded_at": text])])
-        #expect(try imported.strings("SELECT coded_at FROM encounter") == [stored])
+        #expect(try imported.texts("SELECT coded_at FROM encounter") == [stored])
     }
 
     // MARK: - Money
@@ -195,7 +196,7 @@ import Testing
     func acceptedMoneyIsStoredInCents(text: String, cents: Int64) throws {
         // Given an allowed amount in an accepted form; Then it is stored as integer cents
         let imported = try ImportedFile(lines: [encounterLine(["allowed": text])])
-        #expect(try imported.strings("SELECT allowed_cents FROM encounter_line") == [String(cents)])
+        #expect(try imported.texts("SELECT allowed_cents FROM encounter_line") == [String(cents)])
     }
 
     // MARK: - Encounter fields across lines
@@ -238,7 +239,7 @@ import Testing
         // Then the values agree once normalized, and both lines load
         #expect(imported.outcome.counts.rowsLoaded == 2)
         #expect(
-            try imported.strings("SELECT service_date || ' ' || coded_at FROM encounter") == [
+            try imported.texts("SELECT service_date || ' ' || coded_at FROM encounter") == [
                 "2026-10-01 2026-10-02T09:00:00"
             ])
     }
@@ -255,7 +256,7 @@ import Testing
         #expect(imported.outcome.counts.rowsLoaded == 2)
         let pseudonym = PatientPseudonymizer(key: imported.workspace.key).pseudonym(for: "MRN001")
         #expect(
-            try imported.strings(
+            try imported.texts(
                 "SELECT service_date || '|' || patient_pseudonym || '|' || provider || '|' || specialty || '|' || coder"
                     + " || '|' || payer || '|' || coded_at || '|' || coding_minutes FROM encounter")
                 == ["2026-10-01|\(pseudonym)|Dr Demo|Family Medicine|jlee|Medicare|2026-10-02T09:00:00|6.0"])
@@ -268,7 +269,7 @@ import Testing
         ])
         // Then the encounter has the specialty
         #expect(imported.outcome.counts.rowsLoaded == 2)
-        #expect(try imported.strings("SELECT specialty FROM encounter") == ["Cardiology"])
+        #expect(try imported.texts("SELECT specialty FROM encounter") == ["Cardiology"])
     }
 
     @Test(arguments: [
@@ -287,7 +288,7 @@ import Testing
         let imported = try ImportedFile(lines: [encounterLine(["coder": "", "payer": ""]), goodLine("G1")])
         // Then it is stored as UNASSIGNED / UNKNOWN, and the coder default is warned about
         #expect(
-            try imported.strings("SELECT coder || '/' || payer FROM encounter ORDER BY external_id")
+            try imported.texts("SELECT coder || '/' || payer FROM encounter ORDER BY external_id")
                 == ["UNASSIGNED/UNKNOWN", "jlee/Medicare"])
         #expect(imported.outcome.warnings.contains("1 encounter had no coder; stored as UNASSIGNED"))
     }
@@ -337,20 +338,9 @@ private func goodLine(_ id: String) -> String {
     encounterLine(["encounter_id": id, "patient_id": "MRN-\(id)", "procedure_code": "99214"])
 }
 
-/// A file imported into a fresh workspace.
-private struct ImportedFile {
-    let workspace: TestWorkspace
-    let outcome: ImportOutcome
-
-    init(lines: [String]) throws {
-        workspace = try TestWorkspace()
-        let path = try workspace.write("encounters.csv", encounterFile(lines))
-        outcome = try workspace.importEncounters(path)
-    }
-
-    func strings(_ sql: String) throws -> [String] { try workspace.texts(sql) }
-
-    func rejects() throws -> [StoredReject] {
+extension ImportedFile {
+    /// The rejects the store keeps for the import.
+    fileprivate func rejects() throws -> [StoredReject] {
         try workspace.database.rejects(batchID: #require(outcome.batchID))
     }
 }
@@ -381,7 +371,7 @@ private func expectReject(
     #expect(
         imported.outcome.firstRejects == [RowReject(line: line, column: column, reason: reason)],
         sourceLocation: sourceLocation)
-    let sourceLines = try imported.strings("SELECT source_line FROM encounter_line ORDER BY source_line")
+    let sourceLines = try imported.texts("SELECT source_line FROM encounter_line ORDER BY source_line")
     #expect(sourceLines == (2...lines.count + 1).filter { $0 != line }.map(String.init), sourceLocation: sourceLocation)
     let stored = try imported.rejects()
     #expect(stored.map(\.lineNumber) == [line], sourceLocation: sourceLocation)

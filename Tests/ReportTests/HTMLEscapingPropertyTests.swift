@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
 
 @testable import Report
@@ -66,7 +67,7 @@ import Testing
         fixture.category = "category " + names[6]  // never blank: a blank one joins "Not categorised"
         fixture.file = names[7]
         return try MonthlyReport(
-            data: ReportFixture.data(fixture), practiceName: names[8], generatedAt: ReportFixture.generatedAt
+            data: ReportFixture.data(fixture), practiceName: names[8], generatedAt: ReportClock.generatedAt
         )
         .html()
     }

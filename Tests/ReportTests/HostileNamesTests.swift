@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Report
@@ -24,7 +25,7 @@ import Testing
     }
 
     private func html() throws -> String {
-        try MonthlyReport(data: data, practiceName: "<i>Clinic</i>", generatedAt: ReportFixture.generatedAt).html()
+        try MonthlyReport(data: data, practiceName: "<i>Clinic</i>", generatedAt: ReportClock.generatedAt).html()
     }
 
     @Test func everyImportedNameIsEscapedInTablesTextAndCharts() throws {
@@ -57,7 +58,7 @@ import Testing
         names.providers[0] = "\"\u{301} onmouseover=x"
         names.coders[0] = "<\u{BC0}script>"
         let html = try MonthlyReport(
-            data: ReportFixture.data(names), practiceName: "'\u{301}", generatedAt: ReportFixture.generatedAt
+            data: ReportFixture.data(names), practiceName: "'\u{301}", generatedAt: ReportClock.generatedAt
         ).html()
         // Then every such quote and bracket is an entity, in the tables and in the charts alike
         #expect(html.contains("&quot;\u{301} onmouseover=x"))

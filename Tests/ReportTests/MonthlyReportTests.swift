@@ -1,6 +1,7 @@
 import Analytics
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Report
@@ -9,7 +10,7 @@ import Testing
     private func render(_ data: MonthlyReportData = ReportFixture.data(), practice: String? = "Lakeside Clinic") throws
         -> String
     {
-        try MonthlyReport(data: data, practiceName: practice, generatedAt: ReportFixture.generatedAt).html()
+        try MonthlyReport(data: data, practiceName: practice, generatedAt: ReportClock.generatedAt).html()
     }
 
     /// The text between `<section id="ID"` and its `</section>`.

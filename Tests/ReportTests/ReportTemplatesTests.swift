@@ -1,28 +1,26 @@
 import Analytics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Report
 
 @Suite struct ReportTemplatesTests {
-    private func folder(_ files: [String: String]) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        return url.path
+    /// The templates of a folder holding `files`, read while the folder exists.
+    private func customTemplates(_ files: [String: String]) throws -> ReportTemplates {
+        let folder = try TemporaryFolder()
+        for (name, text) in files { try folder.write(name, text) }
+        return try withExtendedLifetime(folder) { try ReportTemplates(overridingWith: folder.url.path) }
     }
 
     @Test func aFolderReplacesTheTemplatesItNamesAndKeepsTheRest() throws {
         // Given a summary template of the practice's own
-        let templates = try ReportTemplates(
-            overridingWith: try folder([
-                "summary.mustache": "<section id=\"summary\"><p>Ours: {{monthName}} {{practice}}</p></section>"
-            ]))
+        let templates = try customTemplates([
+            "summary.mustache": "<section id=\"summary\"><p>Ours: {{monthName}} {{practice}}</p></section>"
+        ])
         // When the report renders with it
         let html = try MonthlyReport(
-            data: ReportFixture.data(), practiceName: "<Lake>", generatedAt: ReportFixture.generatedAt
+            data: ReportFixture.data(), practiceName: "<Lake>", generatedAt: ReportClock.generatedAt
         ).html(templates: templates)
         // Then the summary is theirs, still escaped, and the other sections are the built-in ones
         #expect(html.contains("<p>Ours: October 2026 &lt;Lake&gt;</p>"))
@@ -32,10 +30,10 @@ import Testing
 
     @Test func aFileThatIsNotATemplateOfTheReportIsRefusedByName() throws {
         #expect(throws: ReportError.self) {
-            try ReportTemplates(overridingWith: try folder(["sumary.mustache": "typo"]))
+            try customTemplates(["sumary.mustache": "typo"])
         }
         do {
-            _ = try ReportTemplates(overridingWith: try folder(["sumary.mustache": "typo"]))
+            _ = try customTemplates(["sumary.mustache": "typo"])
         } catch {
             #expect(
                 error.localizedDescription
@@ -45,9 +43,9 @@ import Testing
     }
 
     @Test func aTemplateThatDoesNotParseIsRefused() throws {
-        let templates = try ReportTemplates(overridingWith: try folder(["em.mustache": "{{#open}} never closed"]))
+        let templates = try customTemplates(["em.mustache": "{{#open}} never closed"])
         #expect(throws: ReportError.self) {
-            try MonthlyReport(data: ReportFixture.data(), practiceName: nil, generatedAt: ReportFixture.generatedAt)
+            try MonthlyReport(data: ReportFixture.data(), practiceName: nil, generatedAt: ReportClock.generatedAt)
                 .html(templates: templates)
         }
     }

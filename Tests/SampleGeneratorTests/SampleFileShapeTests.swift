@@ -1,4 +1,5 @@
 import SampleGenerator
+import TestSupport
 import Testing
 
 /// The files look like different systems' exports.
@@ -15,8 +16,8 @@ import Testing
         #expect(notUTF8 == ["encounters-dermatology.csv"])
         let dermatology = files["encounters-dermatology.csv"]!
         let peña: [UInt8] = Array("Pe".utf8) + [0xF1] + Array("a, In".utf8) + [0xE9] + Array("s MD".utf8)
-        #expect(contains(dermatology, peña))
-        #expect(contains(dermatology, Array("Albrecht, Zo".utf8) + [0xEB]))
+        #expect(dermatology.contains(bytes: peña))
+        #expect(dermatology.contains(bytes: Array("Albrecht, Zo".utf8) + [0xEB]))
     }
 
     @Test func encounterExportsUseTheirOwnHeadersDatesAndMoney() {
@@ -42,11 +43,6 @@ import Testing
         // Then together they are under 5 MB, as the repository keeps them
         #expect(bytes < 5_000_000)
         #expect(bytes > 2_000_000)
-    }
-
-    private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
     }
 }
 

@@ -1,29 +1,21 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Store
 
 @Suite struct MaintenanceTests {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "codeaudit-maint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func newDatabaseIsSound() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try CodeAuditDatabase(path: folder.appendingPathComponent("db.sqlite").path)
+        let folder = try TemporaryFolder()
+        let database = try CodeAuditDatabase(path: folder.path("db.sqlite"))
         #expect(try database.check() == IntegrityReport(integrity: ["ok"], foreignKeyViolations: []))
     }
 
     @Test func brokenReferenceIsReported() throws {
         // Given a line whose encounter does not exist, written with foreign keys off
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("db.sqlite").path
+        let folder = try TemporaryFolder()
+        let path = folder.path("db.sqlite")
         let database = try CodeAuditDatabase(path: path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
@@ -42,9 +34,8 @@ import Testing
 
     @Test func backupIsAPrivateConsistentCopyAndNeverOverwrites() throws {
         // Given a database with an import batch
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try CodeAuditDatabase(path: folder.appendingPathComponent("db.sqlite").path)
+        let folder = try TemporaryFolder()
+        let database = try CodeAuditDatabase(path: folder.path("db.sqlite"))
         _ = try database.importing { session in
             try session.beginBatch(
                 ImportBatchStart(
@@ -53,14 +44,13 @@ import Testing
                     toolVersion: "test"))
         }
         // When it is backed up
-        let copy = folder.appendingPathComponent("copy.sqlite").path
+        let copy = folder.path("copy.sqlite")
         try database.backup(to: copy)
         // Then the copy opens, holds the batch, checks sound, and is readable by its owner only
         let restored = try CodeAuditDatabase(path: copy)
         #expect(try restored.importBatches().map(\.sha256) == ["abc"])
         #expect(try restored.check().isSound)
-        let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
+        #expect(try fileMode(copy) == 0o600)
         // and a second backup to the same file is refused, leaving it as it was
         #expect(throws: StoreError.self) { try database.backup(to: copy) }
         #expect(try CodeAuditDatabase(path: copy).importBatches().count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Store
@@ -8,7 +9,7 @@ import Testing
 @Suite struct MigrationTests {
     @Test func storeOfVersion5GetsNotNullCoderAndPayerAndRowsReplaced() throws {
         // Given a store at v5 whose encounter has no coder or payer, and a fee import that replaced 2 rates
-        let folder = try StoreTests.Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         let queue = try DatabaseQueue(path: path)
         try CodeAuditDatabase.migrator.migrate(queue, upTo: "v5: run log")
@@ -32,7 +33,7 @@ import Testing
         _ = try CodeAuditDatabase(path: path)
 
         // Then the encounters keep their ids and children, with the defaults the imports store
-        try StoreTests.inspect(path) { db in
+        try readDatabase(at: path) { db in
             #expect(
                 try String.fetchAll(db, sql: "SELECT id || ' ' || coder || ' ' || payer FROM encounter ORDER BY id")
                     == ["7 UNASSIGNED UNKNOWN", "8 jlee Aetna"])
@@ -50,7 +51,10 @@ import Testing
                     sql:
                         "SELECT name FROM sqlite_master WHERE tbl_name = 'encounter' AND type = 'index' AND sql IS NOT NULL ORDER BY name"
                 )
-                    == ["encounter_batch", "encounter_service_date", "encounter_work_day"])
+                    == [
+                        "encounter_batch", "encounter_external_id_nocase", "encounter_service_date",
+                        "encounter_work_day",
+                    ])
             // and encounters_replaced counts encounters alone, rows_replaced every kind
             #expect(
                 try String.fetchAll(
@@ -64,7 +68,7 @@ import Testing
 
     @Test func encounterWithoutCoderOrPayerCannotBeStored() throws {
         // Given a new store with a batch
-        let folder = try StoreTests.Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         let database = try CodeAuditDatabase(path: path)
         // When an encounter without a coder is written outside an import

@@ -1,83 +1,48 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Store
 
 /// The storage contract of SPEC 4, checked on a real database file.
 @Suite struct StoreTests {
-    /// A temporary folder, removed when the test ends.
-    final class Folder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("codeaudit-store-\(UUID().uuidString)")
-
-        init() throws {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        }
-
-        deinit {
-            try? FileManager.default.removeItem(at: url)
-        }
-
-        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    }
-
-    /// The permission bits of a file.
-    static func mode(_ path: String) throws -> Int {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        return (attributes[.posixPermissions] as! NSNumber).intValue & 0o777
-    }
-
-    /// A plain connection to the file, as an outside tool would open it.
-    static func inspect<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
-        var configuration = Configuration()
-        configuration.readonly = true
-        return try DatabaseQueue(path: path, configuration: configuration).read(body)
-    }
-
-    /// The schema's own tables, without SQLite's and GRDB's bookkeeping.
-    static func tables(_ db: Database) throws -> [String] {
-        try String.fetchAll(
-            db,
-            sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table'
-                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name
-                """)
-    }
-
     @Test func newDatabaseAndItsWALFilesAreReadableByTheOwnerOnly() throws {
         // Given no database file
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         // When the store is opened
         let database = try CodeAuditDatabase(path: path)
         // Then the file and its -wal and -shm companions exist with mode 0600
         for suffix in ["", "-wal", "-shm"] {
             #expect(FileManager.default.fileExists(atPath: path + suffix), "\(suffix) missing")
-            #expect(try Self.mode(path + suffix) == 0o600, "mode of \(path + suffix)")
+            #expect(try fileMode(path + suffix) == 0o600, "mode of \(path + suffix)")
         }
         _ = database
     }
 
     @Test func existingDatabaseWithAWideModeIsMadePrivate() throws {
         // Given a database file that others can read
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
         chmod(path, 0o644)
         // When it is opened again
         let database = try CodeAuditDatabase(path: path)
         // Then it is readable by its owner only again
-        #expect(try Self.mode(path) == 0o600)
+        #expect(try fileMode(path) == 0o600)
         _ = database
     }
 
     @Test func databaseUsesWALForeignKeysAndABusyTimeout() throws {
         // Given a new database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         let database = try CodeAuditDatabase(path: path)
         // When its settings are read, from the file and from the store's own connections
-        let journalMode = try Self.inspect(path) { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        let journalMode = try readDatabase(at: path) {
+            try String.fetchOne($0, sql: "PRAGMA journal_mode")
+        }
         let settings = try database.writer.write { db in
             (
                 foreignKeys: try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
@@ -94,7 +59,7 @@ import Testing
 
     @Test func everyConnectionWritesWithSynchronousFull() throws {
         // Given a new database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let database = try CodeAuditDatabase(path: folder.path("codeaudit.sqlite"))
         // When the synchronous setting of the connection that writes imports, and of a reader, is read
         let writer = try database.writer.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
@@ -106,11 +71,11 @@ import Testing
 
     @Test func everyTableIsStrict() throws {
         // Given a new database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
         // When the table list is read
-        let rows = try Self.inspect(path) { db in
+        let rows = try readDatabase(at: path) { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -130,11 +95,11 @@ import Testing
 
     @Test func firstMigrationIsRecorded() throws {
         // Given a new database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
         // When GRDB's migration log is read
-        let identifiers = try Self.inspect(path) {
+        let identifiers = try readDatabase(at: path) {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
         // Then the first migration is there under its shipped name
@@ -143,24 +108,28 @@ import Testing
 
     @Test func openingTwiceAppliesNoMigrationAgain() throws {
         // Given a database opened once
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
-        let before = try Self.inspect(path) { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        let before = try readDatabase(at: path) {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+        }
         // When it is opened again
         _ = try CodeAuditDatabase(path: path)
         // Then the migration log is unchanged
-        let after = try Self.inspect(path) { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        let after = try readDatabase(at: path) {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+        }
         #expect(before == after)
     }
 
     @Test func importBatchHasTheColumnsOutsideToolsQuery() throws {
         // Given a new database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
         // When the columns of import_batch are listed
-        let columns = try Self.inspect(path) { db in
+        let columns = try readDatabase(at: path) { db in
             Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('import_batch')"))
         }
         // Then SPEC 4's columns are all there
@@ -173,13 +142,13 @@ import Testing
 
     @Test func everyForeignKeyIsIndexed() throws {
         // Given a new database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
         // When every foreign key is compared with the leading columns of its table's indexes
-        let unindexed = try Self.inspect(path) { db -> [String] in
+        let unindexed = try readDatabase(at: path) { db -> [String] in
             var unindexed: [String] = []
-            for table in try Self.tables(db) {
+            for table in try db.schemaTables() {
                 let keyRows = try Row.fetchAll(
                     db, sql: "SELECT id, seq, \"from\" FROM pragma_foreign_key_list(?) ORDER BY id, seq",
                     arguments: [table])
@@ -205,7 +174,7 @@ import Testing
 
     @Test func foreignKeysAreEnforced() throws {
         // Given a new database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let database = try CodeAuditDatabase(path: folder.path("codeaudit.sqlite"))
         // When an encounter names a batch that does not exist
         // Then the store refuses it
@@ -224,8 +193,8 @@ import Testing
     func unwritableLocationThrowsCannotOpen(relativePath: String) throws {
         // Given a path inside a folder that does not exist, or inside a regular file
         // (either is unwritable even for root)
-        let folder = try Folder()
-        try Data("not a folder".utf8).write(to: folder.url.appendingPathComponent("a-file"))
+        let folder = try TemporaryFolder()
+        try folder.write("a-file", "not a folder")
         let path = folder.path(relativePath)
         // When the store is opened there
         // Then it says it cannot open the database, naming the path
@@ -242,7 +211,7 @@ import Testing
 
     @Test func fileThatIsNotADatabaseThrowsCannotOpenAndIsKept() throws {
         // Given a file that is not a SQLite database
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("notes.sqlite")
         let bytes = Data(String(repeating: "not a database, just notes\n", count: 200).utf8)
         try bytes.write(to: URL(fileURLWithPath: path))
@@ -254,13 +223,13 @@ import Testing
 
     @Test func inMemoryStoreHasTheSameSchema() throws {
         // Given a file store and an in-memory store
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let path = folder.path("codeaudit.sqlite")
         _ = try CodeAuditDatabase(path: path)
         let memory = try CodeAuditDatabase()
         // When their tables are listed
-        let fileTables = try Self.inspect(path, Self.tables)
-        let memoryTables = try memory.writer.read(Self.tables)
+        let fileTables = try readDatabase(at: path) { try $0.schemaTables() }
+        let memoryTables = try memory.writer.read { try $0.schemaTables() }
         // Then they are the same, and the in-memory store has no path
         #expect(fileTables == memoryTables)
         #expect(memory.path == nil)
@@ -278,7 +247,9 @@ import Testing
         try memory.eraseInMemoryStore()
         // Then it holds no batch, keeps its whole schema, and the next batch is number 1 again
         #expect(try memory.importBatches().isEmpty)
-        #expect(try memory.writer.read(Self.tables) == (try CodeAuditDatabase().writer.read(Self.tables)))
+        #expect(
+            try memory.writer.read { try $0.schemaTables() }
+                == (try CodeAuditDatabase().writer.read { try $0.schemaTables() }))
         #expect(try memory.importing { try $0.beginBatch(start) } == 1)
     }
 }

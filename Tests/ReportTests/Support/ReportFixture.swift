@@ -6,7 +6,6 @@ import Foundation
 /// payers, with every section filled, and names that a hostile fixture can replace.
 enum ReportFixture {
     static let october = Month("2026-10")!
-    static let generatedAt = Date(timeIntervalSince1970: 1_793_491_200)  // 2026-11-01 00:00 UTC
 
     struct Names {
         var providers = ["Avery Quinn MD", "Blake Rivera DO"]

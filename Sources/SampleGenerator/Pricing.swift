@@ -25,6 +25,37 @@ public enum Adjudication: String, Sendable {
     case noContractRate
 }
 
+/// What a patient pays of the allowed amounts, by plan.
+enum CostSharing: Sendable {
+    /// A share of each line's allowed amount, but none on preventive services and vaccines.
+    case coinsurance(perMille: Int)
+    /// A fixed amount per claim, taken from its lines in order until it is used up.
+    case copay(cents: Int64)
+    /// Nothing.
+    case none
+    /// All of it (self-pay).
+    case everything
+
+    /// The patient's share of one line; `copayLeft` is what the claim's copay still has to take.
+    func share(of allowed: Int64, code: String, copayLeft: inout Int64) -> Int64 {
+        switch self {
+        case .coinsurance(let perMille):
+            return Pricing.preventive.contains(code) ? 0 : ProcedureCatalog.scaled(allowed, perMille: perMille)
+        case .copay:
+            let share = min(allowed, copayLeft)
+            copayLeft -= share
+            return share
+        case .none: return 0
+        case .everything: return allowed
+        }
+    }
+
+    /// The copay a claim starts with.
+    var copayCents: Int64 {
+        if case .copay(let cents) = self { cents } else { 0 }
+    }
+}
+
 /// The fee schedule, and what payers allow and pay on each line.
 struct Pricing {
     private var random: SampleRandom
@@ -70,7 +101,7 @@ struct Pricing {
     /// pending, allowed and paid.
     mutating func price(_ lines: [CodedLine], payer: SamplePayer, on day: SampleDay) -> [SampleLine] {
         let pending = random.chance(pendingPerMille(day))
-        var copayLeft: Int64 = payer == Roster.lakeshore ? 3_000 : 0
+        var copayLeft = payer.costSharing.copayCents
         return lines.map { line in
             let charge = ProcedureCatalog.chargeCents(line.code) * Int64(line.units)
             let rate = ProcedureCatalog.contractCents(line.code, payer: payer, on: day)
@@ -78,20 +109,7 @@ struct Pricing {
                 return SampleLine(line, charge: charge, rate: rate, allowed: nil, paid: nil, adjudication: .pending)
             }
             let (allowed, adjudication) = allowance(line, payer: payer, rate: rate, charge: charge)
-            var share: Int64
-            switch payer.kind {
-            case .medicare:
-                share = Self.preventive.contains(line.code) ? 0 : ProcedureCatalog.scaled(allowed, perMille: 200)
-            case .medicaid: share = 0
-            case .selfPay: share = allowed
-            case .commercial:
-                if payer == Roster.lakeshore {
-                    share = min(allowed, copayLeft)
-                    copayLeft -= share
-                } else {
-                    share = Self.preventive.contains(line.code) ? 0 : ProcedureCatalog.scaled(allowed, perMille: 100)
-                }
-            }
+            let share = payer.costSharing.share(of: allowed, code: line.code, copayLeft: &copayLeft)
             return SampleLine(
                 line, charge: charge, rate: rate, allowed: allowed, paid: allowed - share, adjudication: adjudication)
         }

@@ -23,6 +23,9 @@ public enum Adjudication: String, Sendable {
     case overpaid
     /// The code has no contract rate; the payer's own allowance.
     case noContractRate
+    /// The planted denial: the payer denies the code every time (allowed and paid 0). Set after the
+    /// line's draws, so that every other line draws as it did before the denial was planted.
+    case denied
 }
 
 /// What a patient pays of the allowed amounts, by plan.
@@ -108,7 +111,9 @@ struct Pricing {
             guard !pending else {
                 return SampleLine(line, charge: charge, rate: rate, allowed: nil, paid: nil, adjudication: .pending)
             }
-            let (allowed, adjudication) = allowance(line, payer: payer, rate: rate, charge: charge)
+            var (allowed, adjudication) = allowance(line, payer: payer, rate: rate, charge: charge)
+            let denied = payer == Roster.denied.payer && line.code == Roster.denied.code
+            if denied { (allowed, adjudication) = (0, .denied) }
             let share = payer.costSharing.share(of: allowed, code: line.code, copayLeft: &copayLeft)
             return SampleLine(
                 line, charge: charge, rate: rate, allowed: allowed, paid: allowed - share, adjudication: adjudication)

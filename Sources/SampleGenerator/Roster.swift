@@ -124,6 +124,9 @@ enum Roster {
 
     /// The underpaid payer–code pair (a planted pattern): allowed at 92% of the contract rate.
     static let underpaid = (payer: lakeshore, code: "99214", allowedPerMille: 920)
+    /// The denied payer–code pair (a planted pattern): Pinecrest bundles venipuncture into the lab work or
+    /// visit it comes with, so it denies every 36415 with CO-97 (paid within another service's allowance).
+    static let denied = (payer: pinecrest, code: "36415", group: "CO", reason: "97")
 
     /// The auditors: one reviews primary care, the other the two specialties.
     static let primaryCareAuditor = "Wren Halvorsen, CPC"

@@ -7,15 +7,16 @@ extension CodeAudit {
     struct GenerateSample: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate-sample",
-            abstract: "Write a fictional practice's exports (encounters, fee schedule, audits, hours) into a folder.",
+            abstract: "Write a fictional practice's exports (encounters, fees, audits, hours, 835s) into a folder.",
             discussion: """
                 The practice is invented: twelve providers in family medicine, internal medicine, orthopedics and \
                 dermatology, eight coders, five payers. Its files imitate three systems' encounter exports (one \
-                tab-delimited, one in Windows-1252), a fee schedule, an audit worksheet and a timesheet, with \
-                planted patterns (an upcoding coder, a fast but inaccurate coder, an underpaying payer, a provider \
-                whose E/M levels skew high) and a few bad rows of every kind the imports reject. The same seed \
-                always writes the same bytes; the defaults write the files in SampleData/ (see its README.md). \
-                Every name and patient in them is fictional.
+                tab-delimited, one in Windows-1252), a fee schedule, an audit worksheet, a timesheet and each \
+                payer's X12 835 remittance advice (one file per payer per month of payment), with planted patterns \
+                (an upcoding coder, a fast but inaccurate coder, an underpaying payer, a provider whose E/M levels \
+                skew high, a payer that denies one code, a slow payer, a reversal) and a few bad rows of every kind \
+                the imports reject. The same seed always writes the same bytes; the defaults write the files in \
+                SampleData/ (see its README.md). Every name and patient in them is fictional.
                 """)
 
         @Option(

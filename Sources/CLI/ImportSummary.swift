@@ -13,7 +13,8 @@ struct ImportSummary {
     /// One line: `encounters: encounters-2026-05.csv: 3542 rows, 3530 loaded, 12 rejected`.
     func line(kind: ImportKind) -> String {
         let counts = outcome.counts
-        return "\(kind.rawValue): \((outcome.file as NSString).lastPathComponent): \(counts.rowsRead) rows, "
+        let rows = outcome.format == nil ? "rows" : "payments"
+        return "\(kind.rawValue): \((outcome.file as NSString).lastPathComponent): \(counts.rowsRead) \(rows), "
             + "\(counts.rowsLoaded) loaded, \(counts.rowsRejected) rejected"
     }
 

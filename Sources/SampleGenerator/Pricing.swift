@@ -23,6 +23,40 @@ public enum Adjudication: String, Sendable {
     case overpaid
     /// The code has no contract rate; the payer's own allowance.
     case noContractRate
+    /// The planted denial: the payer denies the code every time (allowed and paid 0). Set after the
+    /// line's draws, so that every other line draws as it did before the denial was planted.
+    case denied
+}
+
+/// What a patient pays of the allowed amounts, by plan.
+enum CostSharing: Sendable {
+    /// A share of each line's allowed amount, but none on preventive services and vaccines.
+    case coinsurance(perMille: Int)
+    /// A fixed amount per claim, taken from its lines in order until it is used up.
+    case copay(cents: Int64)
+    /// Nothing.
+    case none
+    /// All of it (self-pay).
+    case everything
+
+    /// The patient's share of one line; `copayLeft` is what the claim's copay still has to take.
+    func share(of allowed: Int64, code: String, copayLeft: inout Int64) -> Int64 {
+        switch self {
+        case .coinsurance(let perMille):
+            return Pricing.preventive.contains(code) ? 0 : ProcedureCatalog.scaled(allowed, perMille: perMille)
+        case .copay:
+            let share = min(allowed, copayLeft)
+            copayLeft -= share
+            return share
+        case .none: return 0
+        case .everything: return allowed
+        }
+    }
+
+    /// The copay a claim starts with.
+    var copayCents: Int64 {
+        if case .copay(let cents) = self { cents } else { 0 }
+    }
 }
 
 /// The fee schedule, and what payers allow and pay on each line.
@@ -70,28 +104,17 @@ struct Pricing {
     /// pending, allowed and paid.
     mutating func price(_ lines: [CodedLine], payer: SamplePayer, on day: SampleDay) -> [SampleLine] {
         let pending = random.chance(pendingPerMille(day))
-        var copayLeft: Int64 = payer == Roster.lakeshore ? 3_000 : 0
+        var copayLeft = payer.costSharing.copayCents
         return lines.map { line in
             let charge = ProcedureCatalog.chargeCents(line.code) * Int64(line.units)
             let rate = ProcedureCatalog.contractCents(line.code, payer: payer, on: day)
             guard !pending else {
                 return SampleLine(line, charge: charge, rate: rate, allowed: nil, paid: nil, adjudication: .pending)
             }
-            let (allowed, adjudication) = allowance(line, payer: payer, rate: rate, charge: charge)
-            var share: Int64
-            switch payer.kind {
-            case .medicare:
-                share = Self.preventive.contains(line.code) ? 0 : ProcedureCatalog.scaled(allowed, perMille: 200)
-            case .medicaid: share = 0
-            case .selfPay: share = allowed
-            case .commercial:
-                if payer == Roster.lakeshore {
-                    share = min(allowed, copayLeft)
-                    copayLeft -= share
-                } else {
-                    share = Self.preventive.contains(line.code) ? 0 : ProcedureCatalog.scaled(allowed, perMille: 100)
-                }
-            }
+            var (allowed, adjudication) = allowance(line, payer: payer, rate: rate, charge: charge)
+            let denied = payer == Roster.denied.payer && line.code == Roster.denied.code
+            if denied { (allowed, adjudication) = (0, .denied) }
+            let share = payer.costSharing.share(of: allowed, code: line.code, copayLeft: &copayLeft)
             return SampleLine(
                 line, charge: charge, rate: rate, allowed: allowed, paid: allowed - share, adjudication: adjudication)
         }

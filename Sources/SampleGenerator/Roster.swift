@@ -55,6 +55,8 @@ public struct SamplePayer: Sendable, Hashable {
     /// From this day on the rates rise by `raisePerMille` (a contract renewal), when set.
     let raise: (day: SampleDay, perMille: Int)?
     let kind: Kind
+    /// What the patient pays of each line's allowed amount.
+    let costSharing: CostSharing
 
     enum Kind: Sendable { case medicare, medicaid, commercial, selfPay }
 
@@ -106,18 +108,25 @@ enum Roster {
             upcodes: false, fast: false),
     ]
 
-    static let medicare = SamplePayer(name: "Medicare", rateFactor: 1000, raise: nil, kind: .medicare)
-    static let medicaid = SamplePayer(name: "Medicaid", rateFactor: 720, raise: nil, kind: .medicaid)
+    static let medicare = SamplePayer(
+        name: "Medicare", rateFactor: 1000, raise: nil, kind: .medicare, costSharing: .coinsurance(perMille: 200))
+    static let medicaid = SamplePayer(
+        name: "Medicaid", rateFactor: 720, raise: nil, kind: .medicaid, costSharing: .none)
     /// The payer that allows 99214 about 8% under its contract rate (a planted pattern).
-    static let lakeshore = SamplePayer(name: "Lakeshore Mutual", rateFactor: 1180, raise: nil, kind: .commercial)
+    static let lakeshore = SamplePayer(
+        name: "Lakeshore Mutual", rateFactor: 1180, raise: nil, kind: .commercial, costSharing: .copay(cents: 3_000))
     static let pinecrest = SamplePayer(
         name: "Pinecrest Health Plan", rateFactor: 1250, raise: (SampleDay(year: 2026, month: 7, day: 1), 30),
-        kind: .commercial)
-    static let selfPay = SamplePayer(name: "Self Pay", rateFactor: 1100, raise: nil, kind: .selfPay)
+        kind: .commercial, costSharing: .coinsurance(perMille: 100))
+    static let selfPay = SamplePayer(
+        name: "Self Pay", rateFactor: 1100, raise: nil, kind: .selfPay, costSharing: .everything)
     static let payers = [medicare, medicaid, lakeshore, pinecrest, selfPay]
 
     /// The underpaid payer–code pair (a planted pattern): allowed at 92% of the contract rate.
     static let underpaid = (payer: lakeshore, code: "99214", allowedPerMille: 920)
+    /// The denied payer–code pair (a planted pattern): Pinecrest bundles venipuncture into the lab work or
+    /// visit it comes with, so it denies every 36415 with CO-97 (paid within another service's allowance).
+    static let denied = (payer: pinecrest, code: "36415", group: "CO", reason: "97")
 
     /// The auditors: one reviews primary care, the other the two specialties.
     static let primaryCareAuditor = "Wren Halvorsen, CPC"

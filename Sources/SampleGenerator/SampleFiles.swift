@@ -35,7 +35,7 @@ extension SamplePractice {
         let hourRows = self.hours.map { [$0.coder, $0.day.description, Self.hours($0.centihours)] }
         hours.append(rows: hourRows, planted: plantedHourRows)
         files.append(SampleFile(name: Self.hoursFile, bytes: hours.bytes))
-        return files
+        return files + remittanceFiles()
     }
 
     static let feeScheduleFile = "fee-schedule.csv"

@@ -45,6 +45,10 @@ public struct SamplePractice: Sendable {
     public let feeSchedule: [SampleFeeRate]
     public let audits: [SampleAudit]
     public let hours: [SampleCoderDay]
+    /// What the 835 files plant: the denial, the reversal, the unknown claims, the interest.
+    public let plantedRemittances: PlantedRemittances
+    /// Every payer's payments (835 transactions), by payer and date.
+    let remittances: [SampleRemittance]
     let plantedLines: [PlantedLine]
     let plantedAuditRows: [PlantedCompanionRow]
     let plantedHourRows: [PlantedCompanionRow]
@@ -67,6 +71,8 @@ public struct SamplePractice: Sendable {
         plantedLines = planter.encounterLines(encounters)
         plantedAuditRows = planter.auditRows(audits)
         plantedHourRows = planter.hourRows(hours, daysOff: office.daysOff)
+        var remitter = RemittancePlanner(seed: seed, lastMonth: months[months.count - 1])
+        (remittances, plantedRemittances) = remitter.remittances(for: encounters)
     }
 
     /// Every month's visits, coded as documented and then as the coders

@@ -42,14 +42,19 @@ import Testing
         for month in practice.options.serviceMonths {
             #expect(practice.encounters.filter { $0.month == month }.count == 2_000)
         }
+        // and one 835 file per payer per month it paid in: May (June for Medicaid) to November
+        let remittances = ["medicare", "medicaid", "lakeshore-mutual", "pinecrest-health-plan"].flatMap { payer in
+            (payer == "medicaid" ? 6...11 : 5...11).map { "remittances-\(payer)-2026-\($0 < 10 ? "0" : "")\($0).835" }
+        }
         #expect(
-            Fixture.files.keys.sorted() == [
-                "audit-findings.csv", "coder-hours.csv", "encounters-dermatology.csv",
-                "encounters-orthopedics.txt", "encounters-primary-care-2026-05.csv",
-                "encounters-primary-care-2026-06.csv", "encounters-primary-care-2026-07.csv",
-                "encounters-primary-care-2026-08.csv", "encounters-primary-care-2026-09.csv",
-                "encounters-primary-care-2026-10.csv", "fee-schedule.csv",
-            ])
+            Fixture.files.keys.sorted()
+                == ([
+                    "audit-findings.csv", "coder-hours.csv", "encounters-dermatology.csv",
+                    "encounters-orthopedics.txt", "encounters-primary-care-2026-05.csv",
+                    "encounters-primary-care-2026-06.csv", "encounters-primary-care-2026-07.csv",
+                    "encounters-primary-care-2026-08.csv", "encounters-primary-care-2026-09.csv",
+                    "encounters-primary-care-2026-10.csv", "fee-schedule.csv",
+                ] + remittances).sorted())
     }
 
     @Test func monthsEndWithOctober2026() {

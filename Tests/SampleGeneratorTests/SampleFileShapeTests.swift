@@ -37,12 +37,14 @@ import Testing
         #expect(dermatology.contains { $0.contains(",\"$1,") })
     }
 
-    @Test func theFilesFitInFiveMegabytes() {
-        // Given the default practice's files
-        let bytes = Fixture.files.values.reduce(0) { $0 + $1.count }
-        // Then together they are under 5 MB, as the repository keeps them
-        #expect(bytes < 5_000_000)
-        #expect(bytes > 2_000_000)
+    @Test func theFilesFitInSevenMegabytes() {
+        // Given the default practice's files: the exports, and the payers' 835s
+        let size = { (remittances: Bool) in
+            Fixture.files.filter { $0.key.hasSuffix(".835") == remittances }.values.reduce(0) { $0 + $1.count }
+        }
+        // Then the exports are under 5 MB and the 835s under 3 MB, as the repository keeps them
+        #expect(size(false) < 5_000_000 && size(false) > 2_000_000)
+        #expect(size(true) < 3_000_000 && size(true) > 1_000_000)
     }
 }
 

@@ -38,6 +38,10 @@ import Testing
                     #expect((line.adjudication == .shortPaid) == (line.allowedCents! < expected))
                 case .noContractRate:
                     #expect(contract == nil && line.allowedCents != nil)
+                case .denied:
+                    // Pinecrest denies every venipuncture (36415): nothing allowed or paid
+                    #expect(encounter.payer.name == "Pinecrest Health Plan" && line.code == "36415")
+                    #expect(line.allowedCents == 0 && line.paidCents == 0)
                 }
                 // and paid is allowed less the patient's share: between 0 and allowed
                 if let allowed = line.allowedCents, let paid = line.paidCents {
@@ -51,7 +55,7 @@ import Testing
         let total = counts.values.reduce(0, +)
         #expect(counts[.contract, default: 0] * 10 > total * 7)
         #expect(counts[.pending, default: 0] > 500 && counts[.noContractRate, default: 0] > 100)
-        #expect(counts[.plantedUnderpayment, default: 0] > 300)
+        #expect(counts[.plantedUnderpayment, default: 0] > 300 && counts[.denied, default: 0] > 300)
         #expect((1...total / 100).contains(counts[.shortPaid, default: 0] + counts[.overpaid, default: 0]))
     }
 

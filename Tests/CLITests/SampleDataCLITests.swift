@@ -189,6 +189,41 @@ import Testing
         }
     }
 
+    @Test func theRemittancesRestateTheExportsAndShowTheirPlantedPatterns() throws {
+        // Given SampleData/'s exports imported, and each month's variance from the exports' allowed and paid
+        let workspace = try SampleImport.run()
+        let months = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+        func export(_ name: String, _ month: String) throws -> String {
+            let result = try workspace.run(["export", name, "--month", month, "--no-bom"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        let before = try months.map { try export("reimbursement_variance", $0) }
+        // When the payers' 835 files are imported
+        let remittances = try SampleDataCLITests.dataFiles().filter { $0.hasSuffix(".835") }
+        let imported = try workspace.run(["import", "remittances"] + remittances)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(!imported.stderr.contains("rejected:") && imported.stderr.contains("0 rejected"))
+        // Then the variance, now from the remitted amounts, is the same: the 835s say what the exports posted,
+        // the reversal and its correction netting to the corrected payment
+        #expect(try months.map { try export("reimbursement_variance", $0) } == before)
+        var unmatched = 0
+        for month in months {
+            let payments = CSVTable(try export("payments", month)).records
+            let denials = CSVTable(try export("denials", month)).records
+            // and Pinecrest denies 36415 with CO-97, no one else denies anything
+            #expect(denials.map { "\($0["payer"]!) \($0["reason"]!)" } == ["Pinecrest Health Plan CO-97"], "\(month)")
+            // and Medicaid pays slowest, in 40 days or more at the median; the others within 25
+            for row in payments where number(row["remitted_lines"]) > 0 && row["payer"] != "ALL" {
+                let median = number(row["median_days_to_payment"])
+                #expect(row["payer"] == "Medicaid" ? median >= 40 : median <= 25, "\(month) \(row)")
+            }
+            unmatched += Int(number(payments.last?["unmatched_claims"]))
+        }
+        // and the four claims for encounters in no export are counted
+        #expect(unmatched == 4)
+    }
+
     private func number(_ text: String?) -> Double { Double(text ?? "") ?? 0 }
 }
 

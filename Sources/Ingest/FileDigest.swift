@@ -3,7 +3,7 @@ import Foundation
 
 /// SHA-256 of files and data, as lower-case hex, for the run log.
 public enum FileDigest {
-    public static func sha256(_ data: Data) -> String {
+    public static func sha256(_ data: some DataProtocol) -> String {
         Hex.lowercase(SHA256.hash(data: data))
     }
 

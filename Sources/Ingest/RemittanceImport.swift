@@ -13,15 +13,10 @@ struct RemittanceImport {
 
     func run(_ path: String) throws -> ImportOutcome {
         let name = options.displayName ?? path
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe))
-        } catch {
-            throw IngestError.unreadable(file: name, reason: "cannot read the file: \(error.localizedDescription)")
-        }
+        let bytes = try Self.contents(of: path, name: name)
         var outcome = ImportOutcome(file: name)
         outcome.fileSize = Int64(bytes.count)
-        outcome.sha256 = FileDigest.sha256(Data(bytes))
+        outcome.sha256 = FileDigest.sha256(bytes)
         outcome.format = "X12 835"
         let rejectsFile =
             options.writeRejectsFile && options.displayName == nil
@@ -33,7 +28,7 @@ struct RemittanceImport {
                     outcome.alreadyImportedAs = previous
                     return
                 }
-                outcome = try read(bytes, name: name, into: outcome, session: session, rejectsFile: rejectsFile)
+                outcome = try store(bytes, name: name, into: outcome, session: session, rejectsFile: rejectsFile)
                 if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
             }
         } catch is StrictRollback {
@@ -47,7 +42,31 @@ struct RemittanceImport {
         return outcome
     }
 
-    private func read(
+    /// The file's bytes, read straight into one array (no second copy of a large file).
+    private static func contents(of path: String, name: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        var status = stat()
+        guard fd >= 0, fstat(fd, &status) == 0 else {
+            if fd >= 0 { close(fd) }
+            throw IngestError.unreadable(
+                file: name, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            guard count > 0 else {
+                throw IngestError.unreadable(
+                    file: name,
+                    reason: "cannot read the file: \(count < 0 ? String(cString: strerror(errno)) : "it ended early")")
+            }
+            filled += count
+        }
+        return bytes
+    }
+
+    private func store(
         _ bytes: [UInt8], name: String, into start: ImportOutcome, session: ImportSession, rejectsFile: RejectsFile?
     ) throws -> ImportOutcome {
         var outcome = start

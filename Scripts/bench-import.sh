@@ -18,19 +18,7 @@ for n in "$SMALL" "$LINES"; do
   [ -s "$WORK/encounters-$n.csv" ] || python3 Scripts/generate-encounters.py --lines "$n" --out "$WORK/encounters-$n.csv" --seed 2026
 done
 
-now() { date +%s.%N; }
-
-# Runs "$@" once under /usr/bin/time; sets SECONDS_TAKEN and PEAK_KB.
-measure() {
-  local start end
-  start=$(now)
-  /usr/bin/time -v "$@" 2> "$WORK/time.log" >/dev/null
-  end=$(now)
-  SECONDS_TAKEN=$(echo "$end - $start" | bc -l)
-  PEAK_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.log")
-}
-
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. Scripts/bench-lib.sh
 
 codeaudit_once() {
   local file=$1

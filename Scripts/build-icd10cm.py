@@ -1,23 +1,47 @@
 #!/usr/bin/env python3
-"""Rebuild Sources/CICD10/icd10cm_billable.c, the ICD-10-CM billable code set
-compiled into codeaudit.
+"""Rebuild the ICD-10-CM tables compiled into codeaudit:
 
-Source: the CMS ICD-10-CM tabular list (public domain) for FY2026, April 1,
-2026 update, as shipped inside the PyPI package simple-icd-10-cm 1.5.0
-(data/icd10c-tabular-April-1-2026.xml).
+- Sources/CICD10/icd10cm_billable.c, the billable code set;
+- Sources/CICD10/icd10cm_excludes1.c, the Excludes1 notes.
 
-A code is billable when it has no more specific code below it. Where a
-category carries a seventh-character definition (<sevenChrDef>), its leaf
-codes are not billable themselves: each is padded with the placeholder X to
-six characters and extended by every seventh character in scope. The tabular
-list does not spell out the few exceptions to that rule (S06 codes with 7th
-character 7 or 8 take only A), so extended codes are kept only when the
-package's own code list (data/code-list-April-2026.txt) confirms them.
+Both come from one download of one source so that they cannot drift apart:
+the CMS ICD-10-CM tabular list (public domain) for FY2026, April 1, 2026
+update, as shipped inside the PyPI package simple-icd-10-cm 1.5.0
+(data/icd10c-tabular-April-1-2026.xml). The Excludes1 parser needs the
+billable set too, to expand notes such as "(E08-E13 with .44)" into codes
+and to check that every code a note names exists.
 
-Usage: Scripts/build-icd10cm.py [WHEEL]   (without an argument the wheel is
-fetched with pip into a temporary folder).
+Billable codes. A code is billable when it has no more specific code below
+it. Where a category carries a seventh-character definition (<sevenChrDef>),
+its leaf codes are not billable themselves: each is padded with the
+placeholder X to six characters and extended by every seventh character in
+scope. The tabular list does not spell out the few exceptions to that rule
+(S06 codes with 7th character 7 or 8 take only A), so extended codes are
+kept only when the package's own code list (data/code-list-April-2026.txt)
+confirms them.
+
+Excludes1 notes. One line per (scope, target), `SCOPE<TAB>TARGET`, sorted:
+- SCOPE is where the <excludes1> sits: a code or category without its dot
+  (`E11`, `A1832`), or, for a note at a section or chapter, that section's
+  or chapter's range of categories (`A15-A19`, `E00-E89`; `T07` for a
+  one-category section). Sections are kept as ranges rather than their XML
+  children because the tabular nests some sections only by range: section
+  V00-V99 holds no <diag>, its codes sit in the sibling sections V00-V09 ...
+- TARGET is a code (`A1832`), a prefix written with a trailing dash (`K50-`
+  from `K50.-`, `A047-` from `A04.7-`), or an inclusive range (`C00-C96`,
+  `A040-A044`, `M433-M435X9`), all without dots.
+The codes are those in the note's parentheses; see parse_group for the
+spellings the FY2026 tabular uses. A note with no code in parentheses whose
+own text names codes ("... classified in H90.-") is read the same way: the
+tabular dropped the parentheses, not the exclusion.
+
+Usage: Scripts/build-icd10cm.py [-v] [WHEEL]   (without WHEEL the wheel is
+fetched with pip into a temporary folder; -v lists every skipped group).
 """
+import bisect
+import collections
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,7 +51,9 @@ import zipfile
 PACKAGE = "simple-icd-10-cm==1.5.0"
 TABULAR = "simple_icd_10_cm/data/icd10c-tabular-April-1-2026.xml"
 CODE_LIST = "simple_icd_10_cm/data/code-list-April-2026.txt"
-OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "CICD10", "icd10cm_billable.c")
+SOURCES = os.path.join(os.path.dirname(__file__), "..", "Sources", "CICD10")
+OUT = os.path.join(SOURCES, "icd10cm_billable.c")
+EXCLUDES1_OUT = os.path.join(SOURCES, "icd10cm_excludes1.c")
 
 
 def read_members(wheel):
@@ -35,9 +61,9 @@ def read_members(wheel):
         return z.read(TABULAR), z.read(CODE_LIST).decode("ascii")
 
 
-def source():
-    if len(sys.argv) > 1:
-        return read_members(sys.argv[1])
+def source(args):
+    if args:
+        return read_members(args[0])
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, PACKAGE], check=True)
         wheel = next(os.path.join(tmp, n) for n in os.listdir(tmp) if n.endswith(".whl"))
@@ -65,16 +91,7 @@ def walk(diag, inherited, confirmed, out):
         out.append(code)
 
 
-def main():
-    tabular, code_list = source()
-    confirmed = set(code_list.split())
-    root = ET.fromstring(tabular)
-    billable = []
-    for chapter in root.findall("chapter"):
-        for section in chapter.findall("section"):
-            for diag in section.findall("diag"):
-                walk(diag, None, confirmed, billable)
-    billable = sorted(set(billable))
+def write_billable(billable):
     with open(OUT, "w", encoding="ascii", newline="\n") as f:
         f.write("// Generated by Scripts/build-icd10cm.py from the CMS ICD-10-CM FY2026 tabular list\n")
         f.write("// (April 1, 2026 update; public domain). Do not edit.\n")
@@ -85,6 +102,307 @@ def main():
         f.write("    ;\n")
         f.write(f"\n// {len(billable)} codes\nconst char *codeaudit_icd10cm_billable_codes(void) {{ return billable; }}\n")
     print(f"{len(billable)} billable codes written to {os.path.normpath(OUT)}")
+
+
+# ---------------------------------------------------------------- Excludes1
+
+# A code as the tabular writes it: category (a letter and a digit, then a
+# digit or letter; or since FY2026 two letters and a digit: QA0), then up to
+# 4 characters after the dot. The look-arounds keep words such as G6PD out,
+# and the digit keeps out HIV or SUV.
+CATEGORY = r"[A-Z](?:[0-9][0-9A-Z]|[A-Z][0-9])"
+CODE = re.compile(r"(?<![A-Za-z0-9])(" + CATEGORY + r"(?:\.[0-9A-Z]{1,4})?)(?![A-Za-z0-9])")
+# What may stand between two codes of a list: "A, B", "A-, B", "A and B",
+# "A-, and B", and "A- B" (a list whose comma the tabular lost: I69.81- I69.91-).
+LIST_SEP = re.compile(r"\.?-?\s*(?:,\s*(?:and\s+)?|and\s+)|\.?-\s+")
+# ... and between the two ends of a range: "A-B", "A--B" and "A.-B" (the
+# first end written as a prefix), "A -B", "A- - B", "A to B", "A- to B".
+RANGE_SEP = re.compile(r"\.?-?\s*(?:-|to)\s*")
+# The parenthesised groups of a note; a group the tabular left unclosed
+# ("(Z89.52-" at Z47.33) runs to the end of the note.
+GROUP = re.compile(r"\(([^()]*)(?:\)|$)")
+VERBOSE = "-v" in sys.argv[1:]
+DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
+def undot(code):
+    return code.replace(".", "")
+
+
+class Billable:
+    """The billable codes, sorted, with the look-ups the parser needs."""
+
+    def __init__(self, codes):
+        self.codes = codes
+        self.set = set(codes)
+        self.count_by_prefix = collections.Counter(c[:n] for c in codes for n in range(3, len(c) + 1))
+
+    def under(self, prefix):
+        i = bisect.bisect_left(self.codes, prefix)
+        while i < len(self.codes) and self.codes[i].startswith(prefix):
+            yield self.codes[i]
+            i += 1
+
+    def between(self, low, high):
+        """Codes whose first len(low) characters are >= low and first len(high) <= high."""
+        i = bisect.bisect_left(self.codes, low)
+        while i < len(self.codes) and self.codes[i][:len(high)] <= high:
+            yield self.codes[i]
+            i += 1
+
+
+def target_text(item):
+    kind, low, high = item
+    return {"code": low, "prefix": low + "-", "range": f"{low}-{high}"}[kind]
+
+
+def covered(item, billable):
+    kind, low, high = item
+    return list(billable.between(low, high) if kind == "range" else billable.under(low))
+
+
+def qualifier_test(text, items, seven_defs):
+    """A test on an undotted code for the words after "with", or None when
+    the words are not about the code's characters ("with ketoacidosis")."""
+    text = " ".join(text.split())
+    bases = {low[:3] for _, low, _ in items}
+    m = re.fullmatch(r"(5th|fifth|7th|seventh)[- ]characters? \.?([0-9A-Z])", text)
+    if m:
+        pos = 4 if m.group(1) in ("5th", "fifth") else 6
+        return lambda c: len(c) > pos and c[pos] == m.group(2)
+    m = re.fullmatch(r"fifth to sixth characters ([0-9A-Z]{2})", text)
+    if m:
+        return lambda c: c[4:6] == m.group(1)
+    m = re.fullmatch(r"final characters -([0-9A-Z]+)", text)
+    if m and len(items) == 1:
+        # "I69. with final characters -23": the dash stands for the one
+        # character after the dot, so I69.023 ... I69.923 but not I69.23.
+        length = len(items[0][1]) + 1 + len(m.group(1))
+        return lambda c: len(c) == length and c.endswith(m.group(1))
+    m = re.fullmatch(r"\.([0-9A-Z]+)-?", text)
+    if m:
+        return lambda c: c[3:3 + len(m.group(1))] == m.group(1)
+    m = re.fullmatch(r"\.([0-9A-Z]+)-? ?- ?\.([0-9A-Z]+)-?", text)
+    if m:
+        low, high = m.group(1), m.group(2)
+        return lambda c: low <= c[3:3 + len(low)] and c[3:3 + len(high)] <= high
+    if text == "open fracture 7th character":
+        # S52's seventh characters B, C, E, F, H, J, M, N, Q, R: those its
+        # <sevenChrDef> describes as an open fracture.
+        chars = {ch for base in bases for ch, desc in seven_defs.get(base, []) if "open fracture" in desc}
+        return (lambda c: len(c) == 7 and c[6] in chars) if chars else None
+    return None
+
+
+def pure_prefixes(matched, billable):
+    """The shortest prefixes whose billable codes all match: E0862 for the
+    codes E08.620-E08.628 rather than each of them."""
+    out = set()
+    for code in matched:
+        for n in range(3, len(code) + 1):
+            p = code[:n]
+            if sum(1 for c in billable.under(p) if c in matched) == billable.count_by_prefix[p]:
+                out.add(("code", p, p) if p in billable.set else ("prefix", p, p))
+                break
+    return out
+
+
+def parse_group(text, billable, seven_defs, in_parentheses):
+    """The targets a group names, as (kind, low, high) tuples, and a reason
+    when it names codes the parser cannot read (None when it can).
+
+    Spellings found in the FY2026 tabular: A18.32, K50.-, A04.7-, D71-,
+    C00-C96, O00-O9A, A04.0-A04.4, I63.3-I63.5-, J60-J67.9, M43.3-M43.5X9,
+    I70.2--I70.7-, F98.2.-F98.3, D29.2.- (a stray dot), I01.0 -I01.9,
+    P28.3- - P28.4-, lists with ", ", "," or " and " and one without a comma
+    (I69.81- I69.91-), a trailing comma or space, and qualified groups:
+    "E08-E13 with .44", "E08-E13 with .51-.52", "E08-E13 with .62-",
+    "V01-V09 with 5th character 1", "F11-F19 with fifth to sixth characters
+    51", "I69. with final characters -23", "S02.- with 7th character B",
+    "S52.- with open fracture 7th character". Notes without parentheses
+    also say "S06.1- to S06.6-".
+    """
+    text = text.translate(DASHES)
+    found = list(CODE.finditer(text))
+    if not found:
+        return [], None
+    head = text[:found[0].start()]
+    if in_parentheses and head.strip():
+        return [], f"words before the first code: {head.strip()!r}"
+    items = []
+    i = 0
+    while i < len(found):
+        low = undot(found[i].group(1))
+        after = text[found[i].end():found[i + 1].start()] if i + 1 < len(found) else ""
+        if i + 1 < len(found) and not LIST_SEP.fullmatch(after) and RANGE_SEP.fullmatch(after):
+            items.append(("range", low, undot(found[i + 1].group(1))))
+            end = found[i + 1].end()
+            i += 2
+        else:
+            marked = re.match(r"\.?-", text[found[i].end():])
+            items.append(("prefix" if marked else "code", low, low))
+            end = found[i].end()
+            i += 1
+        if i < len(found) and not LIST_SEP.fullmatch(text[end:found[i].start()]):
+            return [], f"cannot read {text[end:found[i].start()]!r} between codes"
+    tail = re.sub(r"^[.\-,\s]*", "", text[found[-1].end():])
+    with_words = re.match(r"with\b\s*(.*)", tail, re.S)
+    if with_words:
+        test = qualifier_test(with_words.group(1), items, seven_defs)
+        if test is None:
+            return [], f"unknown qualifier {tail!r}"
+        matched = {c for item in items for c in covered(item, billable) if test(c)}
+        if not matched:
+            return [], f"qualifier {tail!r} matches no billable code"
+        expanded = sorted(pure_prefixes(matched, billable))
+        if VERBOSE:
+            shown = " ".join(target_text(t) for t in expanded[:12])
+            print(f"  expanded ({text}) to {len(expanded)}: {shown}{' ...' if len(expanded) > 12 else ''}")
+        return expanded, None
+    if in_parentheses and tail.strip():
+        return [], f"words after the last code: {tail.strip()!r}"
+    return items, None
+
+
+def chapter_range(chapter):
+    return re.search(rf"\(({CATEGORY}-{CATEGORY})\)\s*$", chapter.findtext("desc")).group(1)
+
+
+def excludes1_notes(root, billable, verbose):
+    """Every (scope, target) pair of the tabular's Excludes1 notes, with counts."""
+    counts = collections.Counter()
+    skipped = collections.Counter()
+    unread = []
+    outside = []
+    seven_defs = {}
+    for diag in root.iter("diag"):
+        node = diag.find("sevenChrDef")
+        if node is not None:
+            seven_defs[undot(diag.findtext("name"))] = [(e.get("char"), e.text or "") for e in node.findall("extension")]
+
+    def scopes():
+        for chapter in root.findall("chapter"):
+            yield "chapter", chapter_range(chapter), chapter
+            for section in chapter.findall("section"):
+                yield "section", section.get("id"), section
+                for diag in section.iter("diag"):
+                    yield "diag", undot(diag.findtext("name").strip()), diag
+
+    pairs = set()
+    for level, scope, node in scopes():
+        for block in node.findall("excludes1"):
+            counts[f"excludes1 at {level}"] += 1
+            for note in block.findall("note"):
+                counts["notes"] += 1
+                text = (note.text or "").strip()
+                targets = []
+                coded_groups = 0
+                unread_groups = 0
+                for group in GROUP.findall(text):
+                    counts["parenthesised groups"] += 1
+                    items, problem = parse_group(group, billable, seven_defs, True)
+                    if problem:
+                        counts["parenthesised groups naming codes, not read"] += 1
+                        unread_groups += 1
+                        unread.append((scope, text, problem))
+                    elif items:
+                        coded_groups += 1
+                        counts["parenthesised groups read"] += 1
+                        if re.search(r"\bwith\b", group):
+                            counts["qualified groups (expanded to codes)"] += 1
+                        targets.extend(items)
+                    else:
+                        counts["parenthesised groups skipped (no code)"] += 1
+                        skipped[group] += 1
+                if not coded_groups and not unread_groups:
+                    bare = GROUP.sub(" ", text)
+                    items, problem = parse_group(bare, billable, seven_defs, False)
+                    if problem:
+                        unread.append((scope, text, problem))
+                    elif items:
+                        counts["notes read from codes outside parentheses"] += 1
+                        outside.append((scope, text))
+                        targets.extend(items)
+                if targets:
+                    counts["notes with a target"] += 1
+                else:
+                    counts["notes without a code"] += 1
+                    if verbose:
+                        print(f"  no code at {scope}: {text}")
+                for item in targets:
+                    pairs.add((scope, item))
+    return pairs, counts, skipped, unread, outside
+
+
+def overlaps(scope, item):
+    """Whether a note's target covers its own scope (K50 excluding K50.-)."""
+    kind, low, high = item
+    first = scope.split("-")[0]
+    if kind == "range":
+        return low <= first[:len(low)] and first[:len(high)] <= high
+    return first.startswith(low) or low.startswith(first)
+
+
+def write_excludes1(pairs):
+    lines = sorted(f"{scope}\t{target_text(item)}" for scope, item in pairs)
+    with open(EXCLUDES1_OUT, "w", encoding="ascii", newline="\n") as f:
+        f.write("// Generated by Scripts/build-icd10cm.py from the CMS ICD-10-CM FY2026 tabular list\n")
+        f.write("// (April 1, 2026 update; public domain). Do not edit.\n")
+        f.write('#include "CICD10.h"\n\n')
+        f.write("static const char excludes1[] =\n")
+        for i in range(0, len(lines), 6):
+            chunk = "".join(line.replace("\t", "\\t") + "\\n" for line in lines[i:i + 6])
+            f.write(f'    "{chunk}"\n')
+        f.write("    ;\n")
+        f.write(f"\n// {len(lines)} notes\n")
+        f.write("const char *codeaudit_icd10cm_excludes1_notes(void) { return excludes1; }\n")
+    print(f"{len(lines)} Excludes1 notes (scope, target) written to {os.path.normpath(EXCLUDES1_OUT)}")
+
+
+def report(pairs, counts, skipped, unread, outside, billable, verbose):
+    order = [
+        "excludes1 at chapter", "excludes1 at section", "excludes1 at diag", "notes", "notes with a target",
+        "notes without a code", "notes read from codes outside parentheses", "parenthesised groups",
+        "parenthesised groups read", "qualified groups (expanded to codes)", "parenthesised groups skipped (no code)",
+        "parenthesised groups naming codes, not read",
+    ]
+    for key in order + sorted(set(counts) - set(order)):
+        print(f"{counts[key]:6}  {key}")
+    kinds = collections.Counter(item[0] for _, item in pairs)
+    levels = collections.Counter("range" if "-" in scope else "code" for scope, _ in pairs)
+    print(f"{len(pairs):6}  distinct (scope, target) pairs: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+    print(f"{levels['code']:6}    at a code or category, {levels['range']} at a section or chapter range")
+    print(f"{len(skipped):6}  distinct skipped groups (no code); -v lists them")
+    if verbose:
+        for group, n in sorted(skipped.items()):
+            print(f"          {n:3} x ({group})")
+    for scope, text in outside:
+        print(f"  codes outside parentheses at {scope}: {text}")
+    for scope, text, problem in unread:
+        print(f"  NOT READ at {scope}: {text}  -- {problem}")
+    empty = sorted({target_text(item) for _, item in pairs if not covered(item, billable)})
+    print(f"{len(empty):6}  targets that cover no billable code: {' '.join(empty)}")
+    own = sorted(f"{scope} {target_text(item)}" for scope, item in pairs if overlaps(scope, item))
+    print(f"{len(own):6}  notes whose target overlaps their own scope: {', '.join(own)}")
+
+
+def main():
+    args = sys.argv[1:]
+    verbose = "-v" in args
+    args = [a for a in args if a != "-v"]
+    tabular, code_list = source(args)
+    confirmed = set(code_list.split())
+    root = ET.fromstring(tabular)
+    billable = []
+    for chapter in root.findall("chapter"):
+        for section in chapter.findall("section"):
+            for diag in section.findall("diag"):
+                walk(diag, None, confirmed, billable)
+    billable = sorted(set(billable))
+    write_billable(billable)
+    pairs, counts, skipped, unread, outside = excludes1_notes(root, Billable(billable), verbose)
+    write_excludes1(pairs)
+    report(pairs, counts, skipped, unread, outside, Billable(billable), verbose)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ struct PageView {
     var em: EMView
     var productivity: ProductivityView
     var reimbursement: ReimbursementView
+    var payments: PaymentsView
     var quality: DataQualityView
     var definitions: [Definition]
 
@@ -76,6 +77,7 @@ struct PageView {
         em = EMView(data)
         productivity = ProductivityView(data)
         reimbursement = ReimbursementView(data)
+        payments = PaymentsView(data)
         quality = DataQualityView(data)
         definitions = Definition.all(toleranceText: ReportFormat.money(data.toleranceCents))
     }

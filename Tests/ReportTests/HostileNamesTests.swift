@@ -13,6 +13,8 @@ import Testing
     private static let coder = "=HYPERLINK(\"http://x\")"
     private static let category = "E/M' onmouseover='alert(2)"
     private static let file = "/tmp/<b>bold&amp;.csv"
+    private static let unremittedPayer = "<script>alert('payer')</script>"
+    private static let remittancePayer = "</svg><script>alert(835)</script>"
 
     private var data: MonthlyReportData {
         var names = ReportFixture.Names()
@@ -21,6 +23,8 @@ import Testing
         names.coders[0] = Self.coder
         names.category = Self.category
         names.file = Self.file
+        names.unremittedPayer = Self.unremittedPayer
+        names.remittancePayer = Self.remittancePayer
         return ReportFixture.data(names)
     }
 
@@ -50,6 +54,27 @@ import Testing
         // And the charts' descriptions escape them too
         let descriptions = html.components(separatedBy: "<desc id=").dropFirst().map { $0.prefix { $0 != "<" } }
         #expect(descriptions.contains { $0.contains(provider.prefix(20)) })
+    }
+
+    @Test func payerNamesFromImportsAnd835sAreEscapedInPaymentsAndDataQuality() throws {
+        // Given payers named like markup, in the export and in an 835's N1*PR
+        let html = try html()
+        // When the payments and data quality sections render
+        let payments = PageParts.section("payments", in: html)
+        let quality = PageParts.section("quality", in: html)
+        // Then each name is text in the table, the chart and the sentences, and nothing runs
+        let payer = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        let unremitted = "&lt;script&gt;alert(&#39;payer&#39;)&lt;/script&gt;"
+        #expect(!payments.contains("<script") && !payments.contains("<img") && !quality.contains("</svg><script"))
+        #expect(payments.contains("<tr><th scope=\"row\">\(payer)</th><td class=\"num\">260</td>"))
+        #expect(payments.contains("<tr><th scope=\"row\">\(unremitted)</th>"))
+        #expect(payments.contains("class=\"label\">&lt;script&gt;alert(&#39;payer&#39;)&lt;/s…</text>"))
+        #expect(payments.contains("<li>\(payer) allowed $27,600.00 against $29,000.00 expected (−4.8%).</li>"))
+        #expect(payments.contains("<tr><th scope=\"row\">\(payer)</th><td class=\"code\">CO-197</td>"))
+        #expect(
+            quality.contains(
+                "<tr><th scope=\"row\">&lt;/svg&gt;&lt;script&gt;alert(835)&lt;/script&gt;</th><td class=\"num\">2</td>"
+            ))
     }
 
     @Test func aQuoteOrBracketFollowedByACombiningMarkIsStillEscaped() throws {

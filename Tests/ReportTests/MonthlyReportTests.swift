@@ -39,7 +39,8 @@ import Testing
         let ids = matches("<section id=\"([a-z]+)\"", in: html)
         #expect(
             ids == [
-                "summary", "accuracy", "categories", "em", "productivity", "reimbursement", "quality", "definitions",
+                "summary", "accuracy", "categories", "em", "productivity", "reimbursement", "payments", "quality",
+                "definitions",
             ])
         #expect(html.contains("<title>Lakeside Clinic — Coding audit report, October 2026</title>"))
         #expect(html.contains("Generated 2026-11-01 00:00 UTC"))
@@ -89,7 +90,8 @@ import Testing
     @Test func chartsCarryATextAlternativeAndTheirNumbersInATable() throws {
         let html = try render()
         let charts = html.components(separatedBy: "<svg ").count - 1
-        #expect(charts == 6 + 2 + 1 + 1 + 1 + 1)  // tiles, accuracy ×2, Pareto, E/M, scatter, variance
+        // tiles, accuracy ×2, Pareto, E/M, scatter, variance, denial rate, days to payment
+        #expect(charts == 6 + 2 + 1 + 1 + 1 + 1 + 1 + 1)
         #expect(html.components(separatedBy: "role=\"img\"").count - 1 == charts)
         #expect(html.components(separatedBy: "<title id=").count - 1 == charts)
         #expect(html.components(separatedBy: "<desc id=").count - 1 == charts)
@@ -128,12 +130,13 @@ import Testing
         // When it renders
         let html = try render(empty, practice: nil)
         // Then every section is there and each empty one names the import that would fill it
-        #expect(matches("<section id=\"([a-z]+)\"", in: html).count == 8)
+        #expect(matches("<section id=\"([a-z]+)\"", in: html).count == 9)
         #expect(section("accuracy", in: html).contains("codeaudit import audits FILE"))
         #expect(section("categories", in: html).contains("codeaudit import audits"))
         #expect(section("em", in: html).contains("No office or outpatient E/M visits"))
         #expect(section("productivity", in: html).contains("codeaudit import hours"))
         #expect(section("reimbursement", in: html).contains("codeaudit import fees"))
+        #expect(section("payments", in: html).contains("codeaudit import remittances FILE..."))
         #expect(section("quality", in: html).contains("No imported file holds data for October 2026."))
         #expect(matches("<p class=\"tile-value\">(.*?)</p>", in: html) == ["–", "–", "–", "0", "–", "–"])
     }

@@ -38,7 +38,7 @@ import Testing
             #expect(
                 error.localizedDescription
                     == "template sumary.mustache: not a template of the report; expected one of accuracy, categories, "
-                    + "definitions, em, productivity, quality, reimbursement, report, style, summary")
+                    + "definitions, em, payments, productivity, quality, reimbursement, report, style, summary")
         }
     }
 

@@ -69,6 +69,39 @@ extension Definition {
                     + "schedule for its payer, code and date. Neither counts in expected, allowed or variance.",
                 formula: "pending: allowed blank; no rate: no fee-schedule match"),
             Definition(
+                term: "Remitted line",
+                words: "A service line that a payer's 835 remittance answered: the claim's patient control number "
+                    + "(CLP01) is the encounter id, and the remitted line has the same code (as billed), modifiers "
+                    + "and date of service, the same charge breaking a tie.",
+                formula: "encounter_id = CLP01 (letter case ignored); code, modifiers, date (then charge) alike"),
+            Definition(
+                term: "Remitted allowed and paid",
+                words: "What the payers' 835s say of the remitted lines, summed over every payment of a line "
+                    + "(a reversal counts negative). Allowed is the 835's allowed amount, else paid plus the "
+                    + "patient's share. Reimbursement variance uses these for remitted lines, the export's otherwise.",
+                formula: "paid = Σ SVC03; allowed = Σ AMT*B6, else Σ (SVC03 + PR adjustments)"),
+            Definition(
+                term: "Denied line and denial rate",
+                words: "A remitted line is denied when nothing was paid on it and the payer adjusted it for a reason "
+                    + "other than the contract fee (group CO, OA or PI, reason not 45); its reason is that of the "
+                    + "largest such adjustment. The denial rate counts remitted lines only.",
+                formula: "denial rate = denied lines ÷ remitted lines"),
+            Definition(
+                term: "Denied charge",
+                words: "What the practice charged for its denied lines, from the encounter export.",
+                formula: "Σ charge of denied lines"),
+            Definition(
+                term: "Days to payment",
+                words: "Whole days from the date of service to the payment date (BPR16) of the first remittance "
+                    + "that answered the line, paid or denied; the median and the 90th percentile (nearest rank) "
+                    + "over the payer's remitted lines.",
+                formula: "BPR16 of the first payment − service_date"),
+            Definition(
+                term: "Unmatched claims",
+                words: "Claims in the payers' 835s, for services in the month, whose patient control number is no "
+                    + "encounter id of the store; counted by the payer name the 835 gives.",
+                formula: "claims where CLP01 ∉ encounter ids, by N1*PR"),
+            Definition(
                 term: "E/M level mix and flags",
                 words: "Each provider's office and outpatient visits by level, against the practice's mix. A provider "
                     + "is flagged when a level with at least 20 of their visits in a category differs from the "

@@ -10,6 +10,7 @@ enum BuiltInTemplates {
         "em": em,
         "productivity": productivity,
         "reimbursement": reimbursement,
+        "payments": payments,
         "quality": quality,
         "definitions": definitions,
     ]
@@ -35,7 +36,8 @@ enum BuiltInTemplates {
         <li><a href="#summary">Summary</a></li><li><a href="#accuracy">Accuracy</a></li>
         <li><a href="#categories">Error categories</a></li><li><a href="#em">E/M levels</a></li>
         <li><a href="#productivity">Productivity</a></li><li><a href="#reimbursement">Reimbursement</a></li>
-        <li><a href="#quality">Data quality</a></li><li><a href="#definitions">Definitions</a></li>
+        <li><a href="#payments">Payments and denials</a></li><li><a href="#quality">Data quality</a></li>
+        <li><a href="#definitions">Definitions</a></li>
         </ol></nav>
         </header>
         <main>
@@ -45,6 +47,7 @@ enum BuiltInTemplates {
         {{> em}}
         {{> productivity}}
         {{> reimbursement}}
+        {{> payments}}
         {{> quality}}
         {{> definitions}}
         </main>

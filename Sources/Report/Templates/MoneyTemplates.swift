@@ -91,6 +91,21 @@ extension BuiltInTemplates {
         {{/quality.payers}}
         </tbody></table></div>
         {{/quality.hasPayerGaps}}
+        {{#quality.hasUnmatched}}
+        <h3>Unmatched remittances</h3>
+        <p>{{quality.unmatchedSummary}}</p>
+        <div class="table-wrap"><table>
+        <caption>Remitted claims that match no encounter, by the payer their 835 names</caption>
+        <thead><tr><th scope="col">Payer (as the 835 names it)</th><th scope="col" class="num">Claims</th></tr></thead>
+        <tbody>
+        {{#quality.unmatched}}
+        <tr><th scope="row">{{payer}}</th><td class="num">{{claims}}</td></tr>
+        {{/quality.unmatched}}
+        </tbody></table></div>
+        {{/quality.hasUnmatched}}
+        {{#quality.allClaimsMatched}}
+        <p class="note">Every claim in the payers' 835 files for services in {{monthName}} matched an encounter.</p>
+        {{/quality.allClaimsMatched}}
         </section>
 
         """

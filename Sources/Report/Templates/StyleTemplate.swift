@@ -52,6 +52,7 @@ extension BuiltInTemplates {
         .chart .level-4 { fill: #3f6e9e; } .chart .level-5 { fill: #1c3d63; }
         .chart .level { stroke: var(--paper); stroke-width: 1; }
         .chart .segment-label { font-size: 10px; } .chart .segment-label.dark { fill: #ffffff; }
+        .chart .muted { fill: var(--muted); font-style: italic; }
         .table-wrap { overflow-x: auto; margin: 8px 0 16px; }
         table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-size: 12px; color: var(--muted); padding-bottom: 4px; }
@@ -59,6 +60,9 @@ extension BuiltInTemplates {
         thead th { border-bottom: 2px solid var(--ink); font-weight: 600; }
         tbody th { font-weight: 500; }
         .num { text-align: right; white-space: nowrap; }
+        td.muted { color: var(--muted); font-style: italic; }
+        tfoot th, tfoot td { border-top: 2px solid var(--ink); border-bottom: none; font-weight: 600; }
+        .sentences { margin: 4px 0 8px; padding-left: 20px; }
         .code, code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
         .badge { display: inline-block; font-size: 10px; font-weight: 600; text-transform: uppercase;
           letter-spacing: 0.04em; border: 1px solid var(--below); color: var(--below); border-radius: 3px;

@@ -11,6 +11,10 @@ enum ReportFixture {
         var providers = ["Avery Quinn MD", "Blake Rivera DO"]
         var coders = ["coder.one", "coder.two"]
         var payers = ["Medicare", "Northwind Health"]
+        /// A payer of the export none of whose lines has a remittance yet.
+        var unremittedPayer = "Harbor Mutual"
+        /// The payer name an 835 gives on claims that match no encounter.
+        var remittancePayer = "NORTHWIND HEALTH PLAN"
         var category = "E/M level"
         var file = "/exports/october/encounters.csv"
     }
@@ -118,7 +122,8 @@ enum ReportFixture {
             PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance))
         return MonthlyReportData(
             month: month, errorRates: errorRates, findings: findings, productivity: productivity, variance: variance,
-            emDistribution: em, trend: months, files: files, toleranceCents: 100)
+            emDistribution: em, trend: months, files: files, toleranceCents: 100, payments: payments(names),
+            denials: denials(names))
     }
 
     private static func rate(

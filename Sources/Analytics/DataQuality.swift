@@ -43,7 +43,8 @@ public struct RejectedColumn: Sendable, Equatable {
 extension Analytics {
     /// The files whose stored rows belong to `month` — encounters with a
     /// service date in it, audit findings on those encounters, coder hours
-    /// worked in it — in import order, each with all of its rejected rows.
+    /// worked in it, 835 claims for services in it — in import order, each
+    /// with all of its rejected rows.
     ///
     /// A file's rejects are counted in full, not by month: a rejected row's
     /// date may be the very thing that is wrong. A file none of whose rows
@@ -77,6 +78,9 @@ private enum DataQualitySQL {
         WHERE e.service_date >= :first AND e.service_date < :next
         UNION
         SELECT batch_id FROM coder_hours WHERE work_date >= :first AND work_date < :next
+        UNION
+        SELECT p.batch_id FROM remittance_payment p JOIN remittance_claim c ON c.payment_id = p.id
+        WHERE c.service_date >= :first AND c.service_date < :next
         """
 
     static let files = """

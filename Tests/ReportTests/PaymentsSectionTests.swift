@@ -1,4 +1,5 @@
 import Analytics
+import TestSupport
 import Testing
 
 @testable import Report
@@ -6,7 +7,7 @@ import Testing
 /// The "Payments and denials" section (SPEC 7, 9).
 @Suite struct PaymentsSectionTests {
     private func render(_ data: MonthlyReportData = ReportFixture.data()) throws -> String {
-        try MonthlyReport(data: data, practiceName: "Lakeside Clinic", generatedAt: ReportFixture.generatedAt).html()
+        try MonthlyReport(data: data, practiceName: "Lakeside Clinic", generatedAt: ReportClock.generatedAt).html()
     }
 
     private func payments(_ data: MonthlyReportData = ReportFixture.data()) throws -> String {

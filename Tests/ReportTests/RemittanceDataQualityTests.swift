@@ -1,4 +1,5 @@
 import Analytics
+import TestSupport
 import Testing
 
 @testable import Report
@@ -7,7 +8,7 @@ import Testing
 /// unmatched remittances and the definitions of the new figures.
 @Suite struct RemittanceDataQualityTests {
     private func render(_ data: MonthlyReportData = ReportFixture.data()) throws -> String {
-        try MonthlyReport(data: data, practiceName: "Lakeside Clinic", generatedAt: ReportFixture.generatedAt).html()
+        try MonthlyReport(data: data, practiceName: "Lakeside Clinic", generatedAt: ReportClock.generatedAt).html()
     }
 
     @Test func dataQualityListsTheUnmatchedClaimsByThe835sPayerName() throws {

@@ -13,10 +13,12 @@ struct RemittanceImport {
 
     func run(_ path: String) throws -> ImportOutcome {
         let name = options.displayName ?? path
-        let bytes = try Self.contents(of: path, name: name)
+        guard let digest = FileDigest.sha256(file: path) else {
+            throw IngestError.unreadable(file: name, reason: "cannot read the file")
+        }
         var outcome = ImportOutcome(file: name)
-        outcome.fileSize = Int64(bytes.count)
-        outcome.sha256 = FileDigest.sha256(bytes)
+        outcome.fileSize = digest.size
+        outcome.sha256 = digest.sha256
         outcome.format = "X12 835"
         let rejectsFile =
             options.writeRejectsFile && options.displayName == nil
@@ -28,7 +30,7 @@ struct RemittanceImport {
                     outcome.alreadyImportedAs = previous
                     return
                 }
-                outcome = try store(bytes, name: name, into: outcome, session: session, rejectsFile: rejectsFile)
+                outcome = try store(path, name: name, into: outcome, session: session, rejectsFile: rejectsFile)
                 if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
             }
         } catch is StrictRollback {
@@ -42,41 +44,16 @@ struct RemittanceImport {
         return outcome
     }
 
-    /// The file's bytes, read straight into one array (no second copy of a large file).
-    private static func contents(of path: String, name: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        var status = stat()
-        guard fd >= 0, fstat(fd, &status) == 0 else {
-            if fd >= 0 { close(fd) }
-            throw IngestError.unreadable(
-                file: name, reason: "cannot read the file: \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            guard count > 0 else {
-                throw IngestError.unreadable(
-                    file: name,
-                    reason: "cannot read the file: \(count < 0 ? String(cString: strerror(errno)) : "it ended early")")
-            }
-            filled += count
-        }
-        return bytes
-    }
-
     private func store(
-        _ bytes: [UInt8], name: String, into start: ImportOutcome, session: ImportSession, rejectsFile: RejectsFile?
+        _ path: String, name: String, into start: ImportOutcome, session: ImportSession, rejectsFile: RejectsFile?
     ) throws -> ImportOutcome {
         var outcome = start
-        var tokenizer = X12Tokenizer(bytes: bytes)
-        do {
+        // The first segment says the separators the import log records.
+        let separators = try Self.refusing(name) {
+            var tokenizer = try X12Tokenizer(path: path)
             guard try tokenizer.next() != nil else { throw IngestError.empty(file: name) }
-        } catch let error as X12Error {
-            throw IngestError.x12(file: name, reason: error.localizedDescription)
+            return tokenizer.separators
         }
-        let separators = tokenizer.separators
         let batchID = try session.beginBatch(
             ImportBatchStart(
                 kind: .remittances, fileName: name, fileSize: outcome.fileSize, sha256: outcome.sha256,
@@ -85,11 +62,7 @@ struct RemittanceImport {
         var rows = RemittanceRows(
             session: session, batchID: batchID, sha256: outcome.sha256, force: options.force, rejectsFile: rejectsFile,
             outcome: outcome)
-        do {
-            try RemittanceReader(bytes: bytes).read(into: &rows)
-        } catch let error as X12Error {
-            throw IngestError.x12(file: name, reason: error.localizedDescription)
-        }
+        try Self.refusing(name) { try RemittanceReader(path: path).read(into: &rows) }
         outcome = rows.outcome
         let (claims, matched) = try session.remittances.claimsMatchingEncounters(batchID: batchID)
         outcome.details.append(
@@ -100,5 +73,17 @@ struct RemittanceImport {
         try session.finishBatch(
             id: batchID, counts: outcome.counts, warnings: outcome.warnings, finishedAt: options.timestamp())
         return outcome
+    }
+
+    /// Runs `body`, turning a refusal of the X12 reader into the import's error:
+    /// a file that cannot be read is exit 66, a malformed one 65.
+    private static func refusing<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch X12Error.unreadable(let reason) {
+            throw IngestError.unreadable(file: name, reason: "cannot read the file: \(reason)")
+        } catch let error as X12Error {
+            throw IngestError.x12(file: name, reason: error.localizedDescription)
+        }
     }
 }

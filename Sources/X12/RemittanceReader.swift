@@ -20,17 +20,28 @@ import Foundation
 ///   not Σ CLP04 − Σ PLB, ends with `PaymentOutcome.rejected`: only that
 ///   transaction is refused, and reading goes on.
 public struct RemittanceReader: Sendable {
-    let bytes: [UInt8]
+    /// The bytes of the file, or nil when it is read from `path` a window at a time.
+    let bytes: [UInt8]?
+    let path: String?
 
     /// A reader over the bytes of one file.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        path = nil
     }
 
     /// A reader over the contents of one file. The bytes are copied once, so
     /// the caller may release `data` to keep one copy of the file in memory.
     public init(data: Data) {
         self.bytes = [UInt8](data)
+        path = nil
+    }
+
+    /// A reader of the file at `path`, read a window at a time: its memory
+    /// does not grow with the file.
+    public init(path: String) {
+        bytes = nil
+        self.path = path
     }
 
     /// Reads the file, calling `handler` for each transaction's payment,
@@ -39,7 +50,7 @@ public struct RemittanceReader: Sendable {
     /// - Throws: `X12Error` when the file is malformed (see the type's
     ///   documentation), or whatever the handler throws.
     public func read<Handler: RemittanceHandler>(into handler: inout Handler) throws {
-        var tokenizer = X12Tokenizer(bytes: bytes)
+        var tokenizer = try path.map(X12Tokenizer.init(path:)) ?? X12Tokenizer(bytes: bytes ?? [])
         var envelope = Envelope()
         while let segment = try tokenizer.next() {
             try envelope.read(segment, into: &handler)

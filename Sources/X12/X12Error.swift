@@ -16,6 +16,8 @@ public enum X12Error: LocalizedError, Equatable, Sendable {
     case malformed(segment: Int, segmentID: String, element: Int?, reason: String)
     /// The file stops inside an envelope: `reason` says which trailer is missing.
     case unexpectedEnd(afterSegment: Int, reason: String)
+    /// The file cannot be opened or read.
+    case unreadable(reason: String)
 
     /// The message a person reads: where to look, then what is wrong, such as
     /// `segment 57 (CLP), element CLP04: '12.345' is not an amount in whole cents (…)`.
@@ -30,6 +32,8 @@ public enum X12Error: LocalizedError, Equatable, Sendable {
             return "\(place): \(reason)"
         case .unexpectedEnd(let segment, let reason):
             return "the file ends after segment \(segment): \(reason)"
+        case .unreadable(let reason):
+            return "cannot read the file: \(reason)"
         }
     }
 

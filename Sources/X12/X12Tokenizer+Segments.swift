@@ -37,6 +37,13 @@ extension X12Tokenizer {
         let identifierEnd = count > 1 ? boundaries[1] : end
         let id = (try? identifier(in: buffer, from: start, to: identifierEnd, cursor: cursor))?.text ?? ""
         let length = end - start
+        if end == buffer.count && !cursor.atEnd {
+            // A file read in windows: the terminator is further on than one window reaches.
+            throw X12Error.malformed(
+                segment: cursor.ordinal, segmentID: id, element: nil,
+                reason: "the segment is more than \(length) characters long; a segment may be at most "
+                    + "\(maximumSegmentLength) characters (64 KiB)")
+        }
         if end == buffer.count {
             throw X12Error.malformed(
                 segment: cursor.ordinal, segmentID: id, element: nil,

@@ -19,9 +19,16 @@ public struct X12Tokenizer: Sendable {
         var position = 0
         var ordinal = 0
         var separators = X12Separators.standard
+        /// False while more of the file is to be read after the bytes at hand.
+        var atEnd = true
     }
 
-    let file: [UInt8]
+    /// The file's bytes at hand: all of them, or a window of a file read in chunks.
+    var file: [UInt8]
+    /// Where more bytes come from; nil when `file` is the whole file.
+    var window: X12FileWindow?
+    /// True once `file` holds the file's last byte.
+    var atEnd: Bool
     var cursor = Cursor()
     /// The last segment's boundaries, kept so their storage is reused: once
     /// the caller has let go of that segment, this array is the only
@@ -31,6 +38,8 @@ public struct X12Tokenizer: Sendable {
     /// A tokenizer over the whole file's bytes.
     public init(bytes: [UInt8]) {
         file = bytes
+        window = nil
+        atEnd = true
     }
 
     /// The separators of the interchange being read (the standard ones before the first ISA).
@@ -44,8 +53,10 @@ public struct X12Tokenizer: Sendable {
     ///   `maximumSegmentLength`, a segment without an identifier, or data
     ///   after the last segment terminator.
     public mutating func next() throws -> X12Segment? {
+        try fillWindow()
         let file = self.file
         var cursor = self.cursor
+        cursor.atEnd = atEnd
         var boundaries: [Int] = []
         swap(&boundaries, &recycledBoundaries)
         defer {
@@ -92,6 +103,11 @@ public struct X12Tokenizer: Sendable {
         var rest = position
         while rest < buffer.count, isWhitespace(buffer[rest]) { rest += 1 }
         cursor.position = position
+        if rest == buffer.count && !cursor.atEnd {
+            throw X12Error.malformed(
+                segment: cursor.ordinal + 1, segmentID: "", element: nil,
+                reason: "more than \(maximumSegmentLength) characters of blank space follow a segment")
+        }
         return rest == buffer.count ? nil : position
     }
 

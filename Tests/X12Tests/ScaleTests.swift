@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import X12
 
@@ -29,6 +30,12 @@ import X12
         #expect(counter.paidCents == 4 * 45_000_000)
         #expect(counter.adjustments == 40_000)
         #expect(counter.accepted == 4)
+        // and the same file read from disk a window at a time (it is several windows long) gives the same
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("x12-\(UUID().uuidString).835").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(bytes.count > 3 * (1 << 20))
+        #expect(try RemittanceReader(path: path).readAll() == RemittanceReader(bytes: bytes).readAll())
     }
 }
 

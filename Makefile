@@ -85,7 +85,9 @@ icd10:
 
 # Fuzzes the import path with libFuzzer for FUZZ_SECONDS: Fuzz/Sources/ImportFuzzing.swift
 # feeds each input through encoding and delimiter detection, libcsv, header mapping,
-# validation and the inserts into an in-memory store, for all four import kinds.
+# validation and the inserts into an in-memory store for the four CSV kinds, and through
+# the X12 tokenizer and 835 reader for remittances. Each file's first byte picks its kind
+# (`0`…`4`: encounters, audits, fees, hours, remittances; +8 --strict, +64 --force).
 # How it is built, and why:
 # - The harness is the executable target codeaudit-fuzz of Package.swift, so that every
 #   plain build compiles it (it cannot rot) and makes it a replayer of saved inputs

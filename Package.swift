@@ -80,7 +80,11 @@ let package = Package(
         // makes it a replayer of saved inputs. See Fuzz/Sources/ImportFuzzing.swift.
         .executableTarget(
             name: "codeaudit-fuzz",
-            dependencies: ["Ingest", "Store", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Ingest", "Store", .product(name: "Crypto", package: "swift-crypto"),
+                // To compare the store before and after a file that must store nothing.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Fuzz/Sources"
         ),
         // What the test targets share: temporary folders and stores, input-file builders, the built binary.

@@ -24,8 +24,10 @@ struct ImportSummary {
                 + "\(previous.counts.rowsLoaded) rows loaded); nothing to do. Use --force to import it again."
         }
         let counts = outcome.counts
-        // An 835's unit is the payment (one ST…SE transaction), found by its ST segment.
-        let (row, rows, place) = outcome.format == nil ? ("row", "rows", "line") : ("payment", "payments", "segment")
+        // An 835's unit is the payment (one ST…SE transaction), found by its ST segment; its
+        // reason names a segment of its own (the SE or BPR at fault), so the place says which is which.
+        let (row, rows, place) =
+            outcome.format == nil ? ("row", "rows", "line") : ("payment", "payments", "payment at segment")
         var lines = [
             "\(outcome.file): \(counts.rowsRead) \(counts.rowsRead == 1 ? row : rows) read, \(counts.rowsLoaded) loaded, "
                 + "\(counts.rowsRejected) rejected"
@@ -51,7 +53,7 @@ struct ImportSummary {
         }
         lines += outcome.warnings.map { "  warning: \($0)" }
         if !outcome.firstRejects.isEmpty {
-            lines.append("  rejected rows:")
+            lines.append("  rejected \(rows):")
             for reject in outcome.firstRejects {
                 let column = reject.column.map { ", column \"\($0)\"" } ?? ""
                 lines.append("    \(place) \(reject.line)\(column): \(reject.reason)")
@@ -59,7 +61,7 @@ struct ImportSummary {
             let more = counts.rowsRejected - outcome.firstRejects.count
             if more > 0 { lines.append("    … and \(more) more") }
             if let file = outcome.rejectsFile {
-                lines.append("  every rejected row, with its reason: \(file)")
+                lines.append("  every rejected \(row), with its reason: \(file)")
             }
         }
         return lines.joined(separator: "\n")

@@ -65,9 +65,11 @@ struct RemittanceImport {
         try Self.refusing(name) { try RemittanceReader(path: path).read(into: &rows) }
         outcome = rows.outcome
         let (claims, matched) = try session.remittances.claimsMatchingEncounters(batchID: batchID)
+        let unmatched = claims - matched
         outcome.details.append(
-            "\(claims) claims, \(rows.lines) service lines; \(matched) of the claims name a stored encounter "
-                + "(CLP01 = its id), \(claims - matched) do not")
+            "\(Self.counted(claims, "claim")), \(Self.counted(rows.lines, "service line")); \(matched) of them "
+                + "\(matched == 1 ? "names" : "name") a stored encounter (CLP01 = its id), \(unmatched) "
+                + "\(unmatched == 1 ? "does" : "do") not")
         if outcome.counts.rowsRead == 0 { outcome.warnings.append("the file holds no 835 transaction") }
         outcome.batchID = batchID
         try session.finishBatch(
@@ -85,5 +87,10 @@ struct RemittanceImport {
         } catch let error as X12Error {
             throw IngestError.x12(file: name, reason: error.localizedDescription)
         }
+    }
+
+    /// "1 claim", "2 claims".
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

@@ -40,13 +40,19 @@ struct RemittanceRows: RemittanceHandler {
         try writer.beginTransactionRows()
         refusal = nil
         if let stored = try writer.payment(traceNumber: payment.traceNumber, payerID: payment.payerID) {
-            if stored.sha256 == sha256 && force {
+            if stored.batchID == batchID {
+                // Checked before --force: replacing would drop this file's own earlier
+                // transaction while counting both as loaded.
+                refusal =
+                    "payment \(payment.traceNumber) of payer \(payment.payerID) appears twice in this file: "
+                    + "the transaction at segment \(stored.firstSegment) has the same TRN02 and TRN03"
+            } else if stored.sha256 == sha256 && force {
                 try writer.deletePayment(id: stored.id)
                 outcome.counts.rowsReplaced += 1
             } else {
                 refusal =
                     "payment \(payment.traceNumber) of payer \(payment.payerID) was already imported from "
-                    + "\(stored.fileName)"
+                    + "\(stored.fileName) (batch \(stored.batchID))"
             }
         }
         let id =

@@ -33,6 +33,10 @@ public struct StoredRemittancePayment: Sendable, Equatable {
     public var id: Int64
     public var fileName: String
     public var sha256: String
+    /// The import that stored it: the running one when a file repeats a payment.
+    public var batchID: Int64
+    /// Its ST segment's ordinal in that file.
+    public var firstSegment: Int
 }
 
 /// Writes remittances during an import, with statements prepared once.
@@ -48,11 +52,13 @@ public final class RemittanceWriter {
         try Row.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT p.id, b.file_name, b.sha256 FROM remittance_payment p
+                    SELECT p.id, b.file_name, b.sha256, p.batch_id, p.first_segment FROM remittance_payment p
                     JOIN import_batch b ON b.id = p.batch_id
                     WHERE p.trace_number = ? AND p.payer_id = ?
                     """), arguments: [traceNumber, payerID]
-        ).map { StoredRemittancePayment(id: $0[0], fileName: $0[1], sha256: $0[2]) }
+        ).map {
+            StoredRemittancePayment(id: $0[0], fileName: $0[1], sha256: $0[2], batchID: $0[3], firstSegment: $0[4])
+        }
     }
 
     /// Deletes a stored payment with its claims, lines and adjustments.

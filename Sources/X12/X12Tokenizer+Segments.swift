@@ -72,11 +72,38 @@ extension X12Tokenizer {
                     || (offset > 0 && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte))
             }
         guard isIdentifier else {
+            if let other = otherSeparator(after: bytes) {
+                // `GS|HP|…` under an ISA that declares `*`: the file mixes separators. Only the one
+                // punctuation byte is quoted, never the letters before it.
+                let element = Quote.byte(cursor.separators.element)
+                throw X12Error.malformed(
+                    segment: cursor.ordinal, segmentID: "", element: nil,
+                    reason: "the segment identifier is followed by \(Quote.byte(other)) where the element separator "
+                        + "\(element) belongs; every segment must use the separators its interchange's ISA "
+                        + "declares (the element separator is the ISA's 4th character)")
+            }
             throw X12Error.malformed(
                 segment: cursor.ordinal, segmentID: "", element: nil,
                 reason: "the segment does not begin with a segment identifier (2 or 3 capital letters and digits "
                     + "such as CLP, then the element separator \(Quote.byte(cursor.separators.element)))")
         }
         return SegmentTag(bytes)
+    }
+}
+
+extension X12Tokenizer {
+    /// The byte after a would-be identifier (2 or 3 capital letters and digits,
+    /// a letter first) when it is punctuation: most likely the element
+    /// separator of another interchange or another program. Nil otherwise.
+    static func otherSeparator(after bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> UInt8? {
+        let isCapital = { (byte: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard let first = bytes.first, isCapital(first) else { return nil }
+        let identifierEnd = bytes.dropFirst().firstIndex { !isCapital($0) && !isDigit($0) } ?? bytes.endIndex
+        let length = bytes.distance(from: bytes.startIndex, to: identifierEnd)
+        guard (2...3).contains(length), identifierEnd < bytes.endIndex else { return nil }
+        let byte = bytes[identifierEnd]
+        guard (0x21...0x7E).contains(byte), !X12Separators.isAlphanumericOrSpace(byte) else { return nil }
+        return byte
     }
 }

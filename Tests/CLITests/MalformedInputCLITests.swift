@@ -168,8 +168,9 @@ import Testing
     }
 }
 
-/// A CLI workspace whose database already holds two encounters from `good.csv`.
-private final class MalformedWorkspace {
+/// A CLI workspace whose database already holds two encounters from `good.csv` (batch 1) and, when
+/// told, the payment of `paid.835` for G1 (batch 2).
+final class MalformedWorkspace {
     let cli: CLIWorkspace
 
     /// How the summary names the columns of the fixtures' header.
@@ -178,12 +179,18 @@ private final class MalformedWorkspace {
         + "provider ← \"provider\"; coder ← \"coder\"; payer ← \"payer\"; procedure_code ← \"procedure_code\"; "
         + "units ← \"units\"; diagnosis_codes ← \"diagnosis_codes\"; charge ← \"charge\""
 
-    init() throws {
+    init(payment: Bool = false) throws {
         cli = try CLIWorkspace()
         try cli.write("good.csv", encounters(["G1", "G2"]))
         let result = try cli.run(["import", "encounters", "good.csv"])
         guard result.status == 0, try cli.count() == 2 else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: result.stderr])
+        }
+        guard payment else { return }
+        try copyFixture("paid.835")
+        let paid = try cli.run(["import", "remittances", "paid.835"])
+        guard paid.status == 0, try cli.count("remittance_payment") == 1 else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: paid.stderr])
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TestSupport
 import Testing
 
@@ -9,6 +10,54 @@ import Testing
     private static let exports = [
         "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution",
     ]
+    /// The remittance exports of SPEC 9.
+    private static let remittanceExports = ["payments", "denials"]
+
+    /// The people an 835 names (SPEC 9: NM1*QC patient, NM1*IL subscriber, NM1*74 corrected
+    /// insured), each with a member id: never stored, never printed.
+    private static let remittancePeople = [
+        "ZQPROBEPATIENTLAST", "ZQPROBEPATIENTFIRST", "ZQPROBEMEMBER0001", "ZQPROBEINSUREDLAST",
+        "ZQPROBEINSUREDFIRST", "ZQPROBESUBSCRIBER0002", "ZQPROBECORRECTEDLAST", "ZQPROBECORRECTEDFIRST",
+        "ZQPROBECORRECTED0003", "ZQPROBESECONDLAST", "ZQPROBESECONDFIRST", "ZQPROBEMEMBER0004",
+        "ZQPROBESECONDINSURED", "ZQPROBESUBSCRIBER0005",
+    ]
+
+    /// An 835 paying V1 (its claim names the patient, the subscriber and a corrected insured) and
+    /// rejecting a second transaction for V2 (BPR02 999.00, its claim pays 100.00), whose claim names
+    /// people too. The second transaction's ST is segment 18, its BPR segment 19.
+    private static let remittance: String = {
+        func transaction(_ control: String, _ segments: [String]) -> [String] {
+            ["ST*835*\(control)"] + segments + ["SE*\(segments.count + 2)*\(control)"]
+        }
+        func payment(_ amount: String, _ trace: String) -> [String] {
+            [
+                "BPR*I*\(amount)*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*999988880*DA*98765*20261110",
+                "TRN*1*\(trace)*1512345678", "N1*PR*MEDICARE", "LX*1",
+            ]
+        }
+        let paid = transaction(
+            "0001",
+            payment("80", "EFT-PRIVACY-1") + [
+                "CLP*V1*1*150*80*20*12*CLM-V1",
+                "NM1*QC*1*ZQPROBEPATIENTLAST*ZQPROBEPATIENTFIRST****MI*ZQPROBEMEMBER0001",
+                "NM1*IL*1*ZQPROBEINSUREDLAST*ZQPROBEINSUREDFIRST****MI*ZQPROBESUBSCRIBER0002",
+                "NM1*74*1*ZQPROBECORRECTEDLAST*ZQPROBECORRECTEDFIRST****C*ZQPROBECORRECTED0003",
+                "SVC*HC:99213:25*150*80**1", "DTM*472*20261001", "CAS*CO*45*50", "CAS*PR*2*20", "AMT*B6*100",
+            ])
+        let rejected = transaction(
+            "0002",
+            payment("999", "EFT-PRIVACY-2") + [
+                "CLP*V2*1*200*100*30*12*CLM-V2",
+                "NM1*QC*1*ZQPROBESECONDLAST*ZQPROBESECONDFIRST****MI*ZQPROBEMEMBER0004",
+                "NM1*IL*1*ZQPROBESECONDINSURED*ZQPROBESECONDFIRST****MI*ZQPROBESUBSCRIBER0005",
+                "SVC*HC:99214*200*100**1", "DTM*472*20261003", "CAS*CO*45*70", "CAS*PR*2*30",
+            ])
+        let segments =
+            ["GS*HP*PAYER*PRACTICE*20261110*0930*31*X*005010X221A1"] + paid + rejected + ["GE*2*31", "IEA*1*000000031"]
+        return
+            "ISA*00*          *00*          *ZZ*PAYER          *ZZ*PRACTICE       *261110*0930*^*00501*000000031*0*P*:~\n"
+            + segments.map { $0 + "~\n" }.joined()
+    }()
 
     @Test func noPatientIdentifierReachesAnyOutputOrTheStore() throws {
         // Given an October encounter file with direct identifiers in extra columns, distinctive patient ids,
@@ -42,21 +91,33 @@ import Testing
                 + "V1,AUD,2026-11-01,99213,99214\nV1,AUD,2026-11-01,E11.9,E11.9\n"
                 + "V2,AUD,2026-11-01,99214,99214\nV2,AUD,2026-11-01,Z00.00,Z00.00\n")
         try workspace.write("hours.csv", "coder,work_date,hours\njlee,2026-10-02,7.5\n")
-        let inputs: Set<String> = ["e.csv", "fees.csv", "audits.csv", "hours.csv"]
+        try workspace.write("remit.835", Self.remittance)
+        let inputs: Set<String> = ["e.csv", "fees.csv", "audits.csv", "hours.csv", "remit.835"]
         var results: [CommandResult] = []
 
-        // When every import, all five exports, a sample of the whole frame and its extrapolation run
+        // When every import, all seven exports, a sample of the whole frame and its extrapolation run
         let encountersImport = try workspace.run(["import", "encounters", "e.csv"])
         #expect(
             encountersImport.status == 0 && encountersImport.stderr.contains("1 rejected"),
             "\(encountersImport.stderr)")
         results.append(encountersImport)
+        // (a connection of this test's own keeps the database open, so that the commands leave their
+        // writes in the WAL, to be searched like the rest: the last connection to close would fold it in)
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let walKeeper = try DatabaseQueue(path: workspace.path("codeaudit.sqlite"), configuration: readOnly)
+        _ = try walKeeper.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
         for (kind, file) in [("fees", "fees.csv"), ("audits", "audits.csv"), ("hours", "hours.csv")] {
             let result = try workspace.run(["import", kind, file])
             #expect(result.status == 0, "\(kind): \(result.stderr)")
             results.append(result)
         }
-        for name in Self.exports {
+        let remittanceImport = try workspace.run(["import", "remittances", "remit.835"])
+        #expect(
+            remittanceImport.status == 0 && remittanceImport.stderr.contains("2 payments read, 1 loaded, 1 rejected"),
+            "\(remittanceImport.stderr)")
+        results.append(remittanceImport)
+        for name in Self.exports + Self.remittanceExports {
             let result = try workspace.run(["export", name, "--month", "2026-10", "--out", "\(name).csv"])
             #expect(result.status == 0, "\(name): \(result.stderr)")
             results.append(result)
@@ -76,10 +137,11 @@ import Testing
         #expect(reported.status == 0, "\(reported.stderr)")
         results.append(reported)
 
-        // Then every file the tool wrote (all but the inputs and the PHI rejects file), the database and
-        // its WAL, and every stdout and stderr hold none of the identifiers and no raw patient id
+        // Then every file the tool wrote (all but the inputs and the encounters' PHI rejects file), the database
+        // and its WAL, and every stdout and stderr hold none of the identifiers, no raw patient id and none of
+        // the people the 835 names
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path)
-        #expect(names.contains("e.rejects.csv"))
+        #expect(names.contains("e.rejects.csv") && names.contains("remit.rejects.csv"))
         // (the rejects file beside the input is PHI like it, so the search must find the values there)
         let rejects = try Data(contentsOf: workspace.folder.appendingPathComponent("e.rejects.csv"))
         #expect(rejects.contains(bytes: "Zelda Quixote".utf8) && rejects.contains(bytes: "MRN-990011".utf8))
@@ -87,19 +149,38 @@ import Testing
             "report/\($0)"
         }
         let outputs =
-            (names.filter { !inputs.contains($0) && !$0.hasSuffix(".rejects.csv") && $0 != "report" } + report)
+            (names.filter { !inputs.contains($0) && $0 != "e.rejects.csv" && $0 != "report" } + report)
             .sorted()
-        for expected in Self.exports.map({ "\($0).csv" }) + Self.exports.map({ "report/\($0).csv" }) + [
-            "worksheet.csv", "extrapolation.csv", "codeaudit.sqlite", "report/report.html",
+        let exports = Self.exports + Self.remittanceExports
+        for expected in exports.map({ "\($0).csv" }) + exports.map({ "report/\($0).csv" }) + [
+            "worksheet.csv", "extrapolation.csv", "codeaudit.sqlite", "report/report.html", "remit.rejects.csv",
+            "codeaudit.sqlite-wal",
         ] {
             #expect(outputs.contains(expected), "\(expected) missing from \(outputs)")
         }
+        let wal = try Data(contentsOf: workspace.folder.appendingPathComponent("codeaudit.sqlite-wal"))
+        #expect(wal.contains(bytes: "EFT-PRIVACY-1".utf8), "the WAL holds the remittance import")
         for name in outputs {
             let bytes = try Data(contentsOf: workspace.folder.appendingPathComponent(name))
-            for value in identifiers + patientIDs {
+            for value in identifiers + patientIDs + Self.remittancePeople {
                 #expect(!bytes.contains(bytes: value.utf8), "\(name) holds \(value)")
             }
         }
+        withExtendedLifetime(walKeeper) {}
+        // And the rejected transaction is stored with the batch by its envelope figures only, as the rejects
+        // file beside the 835 gives it
+        let rejectedPayment = try workspace.read { db in
+            try db.texts(
+                """
+                SELECT r.line_number || ' | ' || r.reason || ' | ' || r.raw_row FROM import_reject r
+                JOIN import_batch b ON b.id = r.batch_id WHERE b.kind = 'remittances'
+                """)
+        }
+        let reason = "segment 19: BPR02 is 999.00, the claims' CLP04 less the PLB adjustments total 100.00"
+        #expect(
+            rejectedPayment == ["18 | \(reason) | 18,0002,EFT-PRIVACY-2,1512345678,MEDICARE,2026-11-10,999.00"])
+        let remittanceRejects = try String(contentsOfFile: workspace.path("remit.rejects.csv"), encoding: .utf8)
+        #expect(remittanceRejects.contains("18,0002,EFT-PRIVACY-2,1512345678,MEDICARE,2026-11-10,999.00,\"\(reason)\""))
         // And the report names no encounter either (SPEC 7)
         let page = try String(contentsOfFile: workspace.path("report/report.html"), encoding: .utf8)
         for id in ["V1", "V2", "V3"] {
@@ -107,7 +188,7 @@ import Testing
         }
         for (index, result) in results.enumerated() {
             let text = Data((result.stdout + result.stderr).utf8)
-            for value in identifiers + patientIDs {
+            for value in identifiers + patientIDs + Self.remittancePeople {
                 #expect(!text.contains(bytes: value.utf8), "output of command \(index) holds \(value)")
             }
         }

@@ -49,6 +49,14 @@ import X12
             )
         ),
         (
+            "GS*HP*", "GS|HP|",
+            .malformed(
+                segment: 2, segmentID: "", element: nil,
+                reason:
+                    "the segment identifier is followed by '|' where the element separator '*' belongs; every segment must use the separators its interchange's ISA declares (the element separator is the ISA's 4th character)"
+            )
+        ),
+        (
             "LX*1~\nCLP*ENC-3011", "LX*1~\n~\nCLP*ENC-3011",
             .malformed(
                 segment: 8, segmentID: "", element: nil,

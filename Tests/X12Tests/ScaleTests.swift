@@ -5,9 +5,9 @@ import X12
 /// A large file reads back whole, through the streaming handler, with its
 /// counts and totals intact.
 @Suite struct ScaleTests {
-    @Test func twentyThousandServiceLines() throws {
-        // Given 4 transactions of 1,250 claims of 4 lines each, built in memory
-        let transactions = (0..<4).map { transaction in
+    /// `count` transactions of 1,250 claims of 4 lines each (about 460 KB a transaction).
+    static func file(transactions count: Int) -> [UInt8] {
+        let transactions = (0..<count).map { transaction in
             let body = (0..<1_250).flatMap { claim in
                 ["LX*\(claim + 1)", "CLP*E\(transaction)-\(claim)*1*400*360*40*12*C\(transaction)-\(claim)"]
                     + Array(
@@ -19,7 +19,12 @@ import X12
             return RemittanceText.transaction(
                 control: "\(transaction)", amount: "450000", trace: "T\(transaction)", body: body)
         }
-        let bytes = Array(RemittanceText.file(transactions).utf8)
+        return Array(RemittanceText.file(transactions).utf8)
+    }
+
+    @Test func twentyThousandServiceLines() throws {
+        // Given 4 transactions of 1,250 claims of 4 lines each, built in memory
+        let bytes = Self.file(transactions: 4)
         // When it is read through a handler that keeps only counts
         var counter = Counter()
         try RemittanceReader(bytes: bytes).read(into: &counter)
@@ -30,12 +35,20 @@ import X12
         #expect(counter.paidCents == 4 * 45_000_000)
         #expect(counter.adjustments == 40_000)
         #expect(counter.accepted == 4)
-        // and the same file read from disk a window at a time (it is several windows long) gives the same
+    }
+
+    @Test func aFileReadAWindowAtATimeReadsAsFromMemory() throws {
+        // Given 12 such transactions (about 5.5 MB: the reader's window of 2 MiB moves on twice or more) on disk
+        let bytes = Self.file(transactions: 12)
+        #expect(bytes.count > 2 * (2 << 20))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("x12-\(UUID().uuidString).835").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(bytes.count > 3 * (1 << 20))
-        #expect(try RemittanceReader(path: path).readAll() == RemittanceReader(bytes: bytes).readAll())
+        // When it is read from the file
+        // Then every transaction, claim and line is what reading the bytes in memory gives
+        let fromFile = try RemittanceReader(path: path).readAll()
+        #expect(fromFile.count == 12 && fromFile.allSatisfy { $0.end.outcome == .accepted })
+        #expect(fromFile == (try RemittanceReader(bytes: bytes).readAll()))
     }
 }
 

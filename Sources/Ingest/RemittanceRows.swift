@@ -71,7 +71,9 @@ struct RemittanceRows: RemittanceHandler {
         guard let paymentID = current?.id else { return }
         let writer = session.remittances
         let claimID = try writer.insertClaim(
-            paymentID: paymentID, patientControlNumber: claim.patientControlNumber, status: claim.statusCode,
+            paymentID: paymentID,
+            patientControlNumber: claim.patientControlNumber.trimmingCharacters(in: .whitespaces),
+            status: claim.statusCode,
             chargeCents: claim.chargeCents, paidCents: claim.paidCents,
             patientResponsibilityCents: claim.patientResponsibilityCents,
             payerClaimNumber: claim.payerClaimControlNumber.isEmpty ? nil : claim.payerClaimControlNumber,

@@ -146,6 +146,29 @@ import Testing
         #expect(row.varianceCents == -1_500 && row.underpaidLines == 1)
     }
 
+    @Test func aClaimMatchesItsEncounterWhateverTheLetterCaseAndSurroundingSpaces() throws {
+        // Given encounter AB-7 and a claim whose CLP01 is " ab-7 "
+        let workspace = try TestWorkspace()
+        try workspace.load(
+            .encounters,
+            [
+                "encounter_id,service_date,patient_id,provider,payer,procedure_code,units,diagnosis_codes,charge",
+                "AB-7,2026-10-07,P7,Dr Adams,Aetna,99213,1,I10,150.00",
+            ])
+        try workspace.load(
+            .remittances,
+            [
+                Remittance835.file(
+                    payer: "AETNA", payerID: "60054", trace: "A-7", paidOn: "20261017",
+                    claims: [["CLP* ab-7 *1*150*90*0*12*AET7", "SVC*HC:99213*150*90**1", "DTM*472*20261007"]])
+            ])
+        // When October's payments are computed
+        let aetna = try #require(try workspace.analytics.payments(for: Self.october).first)
+        // Then the line is remitted and nothing is unmatched
+        #expect(aetna.payer == "Aetna" && aetna.remittedLines == 1 && aetna.paidCents == 9_000)
+        #expect(aetna.unmatchedClaims == 0 && aetna.medianDaysToPayment == Ratio(10, 1))
+    }
+
     @Test func twoLinesOfOneCodeMatchByChargeEachOnce() throws {
         // Given E4's two 97110 lines, remitted in the other order
         let workspace = try Self.workspace()

@@ -57,7 +57,15 @@ extension Analytics {
         progress("\(month)")
         let errorRates = try errorRates(for: month)
         let productivity = try coderProductivity(for: month)
-        let variance = try reimbursementVariance(for: month, toleranceCents: toleranceCents)
+        // One reconciliation of the month's remittances feeds the variance, payments and denials.
+        let (variance, payments) = try database.read { db in
+            let reconciliation = try Reconciliation(db, month: month)
+            return (
+                try Self.reimbursementVariance(
+                    db, month: month, toleranceCents: toleranceCents, remitted: reconciliation.lines),
+                try PaymentFigures(db, month: month, reconciliation: reconciliation)
+            )
+        }
         progress("trend of the eleven months before \(month)")
         var trend = try practiceTrend(endingWith: month.previous, count: 11, toleranceCents: toleranceCents)
         trend.append(
@@ -65,7 +73,7 @@ extension Analytics {
         return MonthlyReportData(
             month: month, errorRates: errorRates, findings: try findings(for: month), productivity: productivity,
             variance: variance, emDistribution: try emDistribution(for: month), trend: trend,
-            files: try importedFiles(for: month), toleranceCents: toleranceCents, payments: try payments(for: month),
-            denials: try denials(for: month))
+            files: try importedFiles(for: month), toleranceCents: toleranceCents, payments: payments.paymentRows(),
+            denials: payments.denialRows())
     }
 }

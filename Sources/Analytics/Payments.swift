@@ -79,7 +79,9 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     public func payments(for month: Month) throws -> [PaymentRow] {
-        try database.read { db in try PaymentFigures(db, month: month).paymentRows() }
+        try database.read { db in
+            try PaymentFigures(db, month: month, reconciliation: Reconciliation(db, month: month)).paymentRows()
+        }
     }
 
     /// The rows of `denials.csv` for `month`: one per payer and denial reason,
@@ -87,7 +89,9 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     public func denials(for month: Month) throws -> [DenialRow] {
-        try database.read { db in try PaymentFigures(db, month: month).denialRows() }
+        try database.read { db in
+            try PaymentFigures(db, month: month, reconciliation: Reconciliation(db, month: month)).denialRows()
+        }
     }
 }
 
@@ -97,9 +101,8 @@ struct PaymentFigures {
     private var payers: [String: PayerPayments] = [:]
     private let unmatched: [String: Int]
 
-    init(_ db: Database, month: Month) throws {
+    init(_ db: Database, month: Month, reconciliation: Reconciliation) throws {
         self.month = month
-        let reconciliation = try Reconciliation(db, month: month)
         let rows = try Row.fetchCursor(
             db,
             sql: """

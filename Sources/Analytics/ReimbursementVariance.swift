@@ -25,23 +25,29 @@ extension Analytics {
     public func reimbursementVariance(
         for month: Month, toleranceCents: Int64 = 100
     ) throws -> [ReimbursementVarianceRow] {
-        var payers: [String: PayerVariance] = [:]
         try database.read { db in
-            let schedule = try FeeSchedule(db, month: month)
-            let remitted = try Reconciliation(db, month: month).lines
-            let cursor = try Row.fetchCursor(
-                db, sql: monthLinesSQL, arguments: [month.firstDay, month.nextFirstDay])
-            while let row = try cursor.next() {
-                let payer: String = row[0]
-                let code: String = row[1]
-                let modifiers = [row[7], row[8], row[9], row[10]].compactMap { $0 as String? }
-                let remittance = remitted[row[11] as Int64]
-                let line = PricedLine(
-                    units: row[2], chargeCents: row[3], allowedCents: remittance?.allowedCents ?? row[4],
-                    paidCents: remittance?.paidCents ?? row[5],
-                    rateCents: schedule.rate(payer: payer, code: code, modifiers: modifiers, on: row[6]))
-                payers[payer, default: PayerVariance()].add(line, code: code, toleranceCents: toleranceCents)
-            }
+            try Self.reimbursementVariance(
+                db, month: month, toleranceCents: toleranceCents, remitted: Reconciliation(db, month: month).lines)
+        }
+    }
+
+    /// The variance rows, with the month's remitted lines already reconciled.
+    static func reimbursementVariance(
+        _ db: Database, month: Month, toleranceCents: Int64, remitted: [Int64: RemittedLine]
+    ) throws -> [ReimbursementVarianceRow] {
+        var payers: [String: PayerVariance] = [:]
+        let schedule = try FeeSchedule(db, month: month)
+        let cursor = try Row.fetchCursor(db, sql: monthLinesSQL, arguments: [month.firstDay, month.nextFirstDay])
+        while let row = try cursor.next() {
+            let payer: String = row[0]
+            let code: String = row[1]
+            let modifiers = [row[7], row[8], row[9], row[10]].compactMap { $0 as String? }
+            let remittance = remitted[row[11] as Int64]
+            let line = PricedLine(
+                units: row[2], chargeCents: row[3], allowedCents: remittance?.allowedCents ?? row[4],
+                paidCents: remittance?.paidCents ?? row[5],
+                rateCents: schedule.rate(payer: payer, code: code, modifiers: modifiers, on: row[6]))
+            payers[payer, default: PayerVariance()].add(line, code: code, toleranceCents: toleranceCents)
         }
         return payers.keys.sorted().flatMap { payer in
             let variance = payers[payer]!

@@ -1,4 +1,5 @@
 import CSVOutput
+import Codes
 import Foundation
 import Store
 import X12
@@ -130,7 +131,7 @@ struct RemittanceRows: RemittanceHandler {
         }
         let fields = [
             String(payment.segment), payment.transactionControlNumber, payment.traceNumber, payment.payerID,
-            payment.payerName, payment.date.description, Self.dollars(payment.amountCents),
+            payment.payerName, payment.date.description, Cents.text(payment.amountCents),
         ]
         try session.recordReject(
             batchID: batchID,
@@ -143,12 +144,6 @@ struct RemittanceRows: RemittanceHandler {
     static func serviceDate(of claim: ClaimPayment) -> String? {
         (claim.statementFromDate ?? claim.serviceLines.compactMap(\.serviceDate).min() ?? claim.receivedDate)?
             .description
-    }
-
-    /// `1234.50`, `-12.05`: BPR02 as the rejects file shows it.
-    static func dollars(_ cents: Int64) -> String {
-        let fraction = cents.magnitude % 100
-        return (cents < 0 ? "-" : "") + "\(cents.magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
     /// The rejects file's header for remittances.

@@ -1,5 +1,6 @@
 import Analytics
 import CSVOutput
+import Codes
 import Foundation
 
 /// A cell of a CSV export: text (guarded against spreadsheet formulas), a
@@ -61,7 +62,7 @@ public struct ExportTable: Sendable, Equatable {
 public enum ExportFormat {
     /// `1234.50`, `-12.00`.
     public static func money(_ cents: Int64) -> String {
-        Ratio(cents, 100)!.formatted(decimals: 2)
+        Cents.text(cents)
     }
 
     /// A Double (a confidence bound) with `decimals` decimals, half away from zero.

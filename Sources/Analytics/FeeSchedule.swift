@@ -9,7 +9,7 @@ import GRDB
 /// A month's rates are few (thousands at most), so they are read once and
 /// the look-up runs in memory for every line: an SQL sub-query per line cost
 /// most of the reimbursement export.
-struct FeeSchedule {
+package struct FeeSchedule {
     private struct Rate {
         var payer: String
         var modifier: String
@@ -22,7 +22,7 @@ struct FeeSchedule {
     private var rates: [String: [Rate]] = [:]
 
     /// The rates whose effective range meets `month`.
-    init(_ db: Database, month: Month) throws {
+    package init(_ db: Database, month: Month) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -38,7 +38,7 @@ struct FeeSchedule {
 
     /// The rate in cents per unit, or nil when the schedule has none. A finding
     /// carries no modifier: pass none, and only blank-modifier rates apply.
-    func rate(payer: String, code: String, modifiers: [String] = [], on day: String) -> Int64? {
+    package func rate(payer: String, code: String, modifiers: [String] = [], on day: String) -> Int64? {
         guard let candidates = rates[code] else { return nil }
         var best: (rank: Int, amountCents: Int64)?
         for rate in candidates where rate.from <= day && (rate.to.map { $0 >= day } ?? true) {

@@ -285,6 +285,9 @@ public struct Importer {
             return try run.run(path, handler: AuditRows(options: options), progress: progress)
         case .remittances:
             return try RemittanceImport(database: database, options: options).run(path)
+        case .ptp, .mue:
+            // No command reads these kinds yet: the NCCI table readers land next.
+            preconditionFailure("no reader for \(kind.rawValue) files")
         }
     }
 }

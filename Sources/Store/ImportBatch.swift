@@ -1,6 +1,6 @@
 /// What kind of file an import reads.
 public enum ImportKind: String, Sendable, CaseIterable {
-    case encounters, audits, fees, hours, remittances
+    case encounters, audits, fees, hours, ptp, mue, remittances
 }
 
 /// The facts about a file known before its rows are read.

@@ -48,6 +48,9 @@ extension CodeAuditDatabase {
         migrator.registerMigration("v8: remittances") { db in
             try db.execute(sql: remittanceSchema)
         }
+        migrator.registerMigration("v9: NCCI edit tables, patients' earlier visits, risk samples") { db in
+            try db.execute(sql: editsSchema)
+        }
         return migrator
     }
 }

@@ -52,7 +52,8 @@ import Testing
                         "SELECT name FROM sqlite_master WHERE tbl_name = 'encounter' AND type = 'index' AND sql IS NOT NULL ORDER BY name"
                 )
                     == [
-                        "encounter_batch", "encounter_external_id_nocase", "encounter_service_date",
+                        "encounter_batch", "encounter_external_id_nocase", "encounter_patient_day",
+                        "encounter_service_date",
                         "encounter_work_day",
                     ])
             // and encounters_replaced counts encounters alone, rows_replaced every kind

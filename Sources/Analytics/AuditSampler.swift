@@ -2,9 +2,10 @@ import Foundation
 import SeededRandom
 import Store
 
-/// What an audit sample is stratified by: N encounters are drawn from each coder's or each provider's.
+/// What an audit sample is stratified by: N encounters are drawn from each coder's or each
+/// provider's, or from the flagged and from the unflagged encounters (`risk`, SPEC 8.3).
 public enum Stratification: String, Sendable, CaseIterable {
-    case coder, provider
+    case coder, provider, risk
 }
 
 /// Why a sample cannot be drawn.
@@ -51,7 +52,8 @@ public struct DrawnSample: Sendable, Hashable {
 ///   Fisher–Yates shuffle: for `i` in `0..<k`, swap position `i` with position
 ///   `i + uniform(n - i)`; the encounter now at `i` is draw `i + 1`.
 /// - Unstratified, the generator is seeded with the seed itself and the stratum is `all`.
-/// - Stratified, the strata are sorted by key (coder or provider name) and
+/// - Stratified, the strata are sorted by key (coder or provider name; with
+///   `risk`, `flagged` and `unflagged`: encounters any edit of SPEC 8 flags, and the others) and
 ///   numbered from 0; stratum `i` gets its own generator, seeded with output
 ///   `i + 1` of a SplitMix64 started at the seed (so that strata streams do not
 ///   overlap and adding a stratum does not change the draws of the ones before it).
@@ -67,10 +69,12 @@ public struct AuditSampler {
 
     /// Draws `size` encounters (from each stratum when `per` is given) and `spares` spares.
     ///
+    /// - parameter flagged: with `per: .risk`, the external ids of the frame's flagged encounters.
     /// - throws: `SamplingError.sizeLargerThanFrame` when an unstratified sample
     ///   is larger than the frame, `sizeNotPositive` or `negativeSpares`.
     public static func draw(
-        frame: [FrameEncounter], size: Int, per: Stratification?, seed: UInt64, spares: Int
+        frame: [FrameEncounter], size: Int, per: Stratification?, seed: UInt64, spares: Int,
+        flagged: Set<String> = []
     ) throws -> DrawnSample {
         guard size > 0 else { throw SamplingError.sizeNotPositive(size: size) }
         guard spares >= 0 else { throw SamplingError.negativeSpares(spares: spares) }
@@ -81,7 +85,13 @@ public struct AuditSampler {
                 frameSize: frame.count,
                 encounters: drawStratum("all", frame, size: size, spares: spares, using: &generator))
         }
-        let strata = Dictionary(grouping: frame) { per == .coder ? $0.coder : $0.provider }
+        let strata = Dictionary(grouping: frame) { encounter in
+            switch per {
+            case .coder: encounter.coder
+            case .provider: encounter.provider
+            case .risk: flagged.contains(encounter.externalID) ? "flagged" : "unflagged"
+            }
+        }
         var stratumSeeds = SplitMix64(seed: seed)
         var encounters: [SampledEncounter] = []
         for key in strata.keys.sorted() {
@@ -115,14 +125,17 @@ extension Analytics {
     /// the store and returns it as stored.
     ///
     /// - parameter createdAt: the time stamp recorded with the sample.
+    /// - parameter flagged: with `per: .risk`, the month's flagged encounters (external ids).
     /// - throws: `SamplingError.emptyFrame` when the month has no encounter,
     ///   the errors of `AuditSampler.draw`, and database errors.
     public func drawSample(
-        month: Month, size: Int, per: Stratification?, seed: UInt64, spares: Int, createdAt: String
+        month: Month, size: Int, per: Stratification?, seed: UInt64, spares: Int, createdAt: String,
+        flagged: Set<String> = []
     ) throws -> StoredAuditSample {
         let frame = try database.sampleFrame(firstDay: month.firstDay, nextFirstDay: month.nextFirstDay)
         guard !frame.isEmpty else { throw SamplingError.emptyFrame(month: month.description) }
-        let drawn = try AuditSampler.draw(frame: frame, size: size, per: per, seed: seed, spares: spares)
+        let drawn = try AuditSampler.draw(
+            frame: frame, size: size, per: per, seed: seed, spares: spares, flagged: flagged)
         let sample = NewAuditSample(
             month: month.description, stratifiedBy: per?.rawValue, seed: seed, sizePerStratum: size,
             frameSize: drawn.frameSize, generator: AuditSampler.generatorName, createdAt: createdAt,

@@ -1,5 +1,6 @@
 import Analytics
 import ArgumentParser
+import Edits
 import Foundation
 import Report
 import Store
@@ -13,7 +14,8 @@ extension CodeAudit {
             abstract: "Draw a random audit sample of a month's encounters and write its audit worksheet.",
             discussion: """
                 A simple random sample without replacement (with --per, N from each coder's or provider's \
-                encounters, or all of a smaller stratum), drawn from the month's encounters in encounter-id \
+                encounters, or all of a smaller stratum; --per risk draws N from the encounters the coding \
+                edits flag and N from the others, so audits go where the risk is), drawn from the month's encounters in encounter-id \
                 order with xoshiro256** seeded by SplitMix64 from --seed: the same seed and data give the same \
                 sample on any machine. The sample is recorded in the database; its id goes to stdout. The \
                 worksheet has one row per submitted code with the audited side pre-filled: edit what is wrong, \
@@ -28,7 +30,10 @@ extension CodeAudit {
         @Option(help: ArgumentHelp("Encounters to draw (per stratum with --per).", valueName: "n"))
         var size: Int
 
-        @Option(help: "Draw the size from each coder's or each provider's encounters.")
+        @Option(
+            help:
+                "Draw the size from each coder's or each provider's encounters, or (risk) from the flagged and the unflagged."
+        )
         var per: Stratification?
 
         @Option(help: ArgumentHelp("The seed (default: a random one, printed).", valueName: "n"))
@@ -48,10 +53,11 @@ extension CodeAudit {
                 let analytics = Analytics(database: database)
                 let seed = seed ?? UInt64.random(in: 0...UInt64.max)
                 let sample: StoredAuditSample
+                let flagged = per == .risk ? try EditChecks(database: database).flaggedEncounters(in: month) : []
                 do {
                     sample = try analytics.drawSample(
                         month: month, size: size, per: per, seed: seed, spares: spares,
-                        createdAt: ISO8601DateFormatter().string(from: Date()))
+                        createdAt: ISO8601DateFormatter().string(from: Date()), flagged: flagged)
                 } catch let error as SamplingError {
                     printError("codeaudit: \(error.localizedDescription)")
                     throw ExitCode(65)

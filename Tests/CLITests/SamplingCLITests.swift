@@ -75,6 +75,47 @@ import Testing
         #expect(csv.contains("1,2026-10,gross,4,3,16.67,28.87,66.67,33.33,0.9000,2,2.9200,-30.67,164.00\r\n"), "\(csv)")
     }
 
+    @Test func riskSampleDrawsFromTheFlaggedAndTheUnflagged() throws {
+        // Given six October encounters; E1–E3 bill modifier 25 on a lone E/M (the mod25 edit flags them)
+        let workspace = try CLIWorkspace()
+        try workspace.write(
+            "e.csv",
+            """
+            encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,modifiers,diagnosis_codes
+            E1,2026-10-01,P1,Dr Adams,alice,Medicare,99214,25,I10
+            E2,2026-10-02,P2,Dr Adams,alice,Medicare,99214,25,I10
+            E3,2026-10-03,P3,Dr Adams,alice,Medicare,99214,25,I10
+            E4,2026-10-04,P4,Dr Adams,alice,Medicare,99214,,I10
+            E5,2026-10-05,P5,Dr Adams,alice,Medicare,99214,,I10
+            E6,2026-10-06,P6,Dr Adams,alice,Medicare,99214,,I10
+
+            """)
+        #expect(try workspace.run(["import", "encounters", "e.csv"]).status == 0)
+        // When two encounters are drawn per risk stratum
+        let sampled = try workspace.run([
+            "sample", "--month", "2026-10", "--size", "2", "--per", "risk", "--seed", "3", "--out", "w.csv",
+        ])
+        #expect(sampled.status == 0, "\(sampled.stderr)")
+        #expect(sampled.stderr.contains("4 of the 6 encounters of 2026-10 (2 per risk)"), "\(sampled.stderr)")
+        // Then the worksheet holds two flagged and two unflagged encounters
+        let sheet = csvRows(try String(contentsOfFile: workspace.path("w.csv"), encoding: .utf8))
+        let drawn = Set(sheet.dropFirst().map { $0[0] })
+        #expect(drawn.count == 4)
+        #expect(
+            drawn.intersection(["E1", "E2", "E3"]).count == 2 && drawn.intersection(["E4", "E5", "E6"]).count == 2)
+        // and once audited, the extrapolation names the two strata
+        var edited = sheet
+        for index in 1..<edited.count {
+            edited[index][12] = "AUD"
+            edited[index][13] = "2026-11-20"
+        }
+        try workspace.write("edited.csv", csvFile(edited.map { $0.joined(separator: ",") }))
+        #expect(try workspace.run(["import", "audits", "edited.csv"]).status == 0)
+        let appraised = try workspace.run(["extrapolate", "--sample", "1"])
+        #expect(appraised.stdout.contains("4 of 6 encounters in 2 strata"), "\(appraised.stdout)")
+        #expect(appraised.stdout.contains("  flagged  ") && appraised.stdout.contains("  unflagged  "))
+    }
+
     @Test func sameSeedSameSampleAndRefusals() throws {
         let workspace = try practice()
         // The same seed draws the same encounters in the same order

@@ -67,6 +67,49 @@ import Testing
         }
     }
 
+    @Test func storeOfVersion8KeepsItsSamplesAndTakesRiskSamples() throws {
+        // Given a store at v8 with a sample stratified by coder
+        let folder = try TemporaryFolder()
+        let path = folder.path("codeaudit.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try CodeAuditDatabase.migrator.migrate(queue, upTo: "v8: remittances")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO import_batch (id, kind, file_name, file_size, sha256, encoding, delimiter, header,
+                                              forced, started_at, tool_version)
+                    VALUES (1, 'encounters', 'e.csv', 1, 'a', 'UTF-8', 'comma', 'h', 0, 't', 'v');
+                    INSERT INTO encounter (id, external_id, service_date, patient_pseudonym, provider, coder, payer,
+                                           batch_id)
+                    VALUES (7, 'E1', '2026-10-01', 'p', 'Dr A', 'jlee', 'Aetna', 1);
+                    INSERT INTO audit_sample (id, month, stratified_by, seed, size_per_stratum, frame_size,
+                                              sample_size, generator, created_at)
+                    VALUES (3, '2026-10', 'coder', 42, 1, 1, 1, 'g', 't');
+                    INSERT INTO audit_sample_encounter (sample_id, encounter_id, stratum, stratum_frame_size,
+                                                        draw_order, spare)
+                    VALUES (3, 7, 'jlee', 1, 1, 0);
+                    """)
+        }
+        // When the current version opens it
+        let database = try CodeAuditDatabase(path: path)
+        // Then the sample and its encounter are kept, and a risk sample can be stored
+        try database.writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO audit_sample (month, stratified_by, seed, size_per_stratum, frame_size, sample_size,
+                                              generator, created_at)
+                    VALUES ('2026-10', 'risk', 1, 1, 1, 1, 'g', 't')
+                    """)
+        }
+        try readDatabase(at: path) { (db: Database) throws -> Void in
+            #expect(
+                try String.fetchAll(db, sql: "SELECT id || ' ' || stratified_by FROM audit_sample ORDER BY id")
+                    == ["3 coder", "4 risk"])
+            #expect(try String.fetchAll(db, sql: "SELECT stratum FROM audit_sample_encounter") == ["jlee"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+    }
+
     @Test func encounterWithoutCoderOrPayerCannotBeStored() throws {
         // Given a new store with a batch
         let folder = try TemporaryFolder()

@@ -82,7 +82,8 @@ struct MonthlyReportWriter {
         progress.finish()
         let html: String
         do {
-            html = try MonthlyReport(data: data, practiceName: practice, generatedAt: clock).html(templates: templates)
+            html = try MonthlyReport(data: data, edits: edits, practiceName: practice, generatedAt: clock)
+                .html(templates: templates)
         } catch let error as ReportError {
             printError("codeaudit: \(error.localizedDescription)")
             throw ExitCode(65)

@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "ReportTests",
             dependencies: [
-                "Report", "Analytics", "Codes", "CSVOutput", "TestSupport",
+                "Report", "Analytics", "Codes", "CSVOutput", "Edits", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -1,5 +1,6 @@
 import Analytics
 import ArgumentParser
+import Edits
 import Foundation
 import Report
 import Store
@@ -12,8 +13,8 @@ extension CodeAudit {
             discussion: """
                 Writes DIR/report.html — one self-contained page (no scripts, no network requests) to open, \
                 print or email — and DIR/error_rates.csv, findings.csv, coder_productivity.csv, \
-                reimbursement_variance.csv, em_distribution.csv, payments.csv and denials.csv. The report's \
-                clock is SOURCE_DATE_EPOCH when it is set, so the same data gives the same bytes.
+                reimbursement_variance.csv, em_distribution.csv, edits.csv, edit_rates.csv, payments.csv and \
+                denials.csv. The report's clock is SOURCE_DATE_EPOCH when it is set, so the same data gives the same bytes.
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -76,17 +77,21 @@ struct MonthlyReportWriter {
     func write(month: Month, into out: String, record: inout RunRecord) throws {
         let progress = ProgressLine(label: "report \(month)")
         let data = try analytics.monthlyReportData(for: month, toleranceCents: toleranceCents) { progress.step($0) }
+        progress.step("\(month) edits")
+        let edits = try monthlyEdits(analytics, month: month)
         progress.finish()
         let html: String
         do {
-            html = try MonthlyReport(data: data, practiceName: practice, generatedAt: clock).html(templates: templates)
+            html = try MonthlyReport(data: data, edits: edits, practiceName: practice, generatedAt: clock)
+                .html(templates: templates)
         } catch let error as ReportError {
             printError("codeaudit: \(error.localizedDescription)")
             throw ExitCode(65)
         }
         try createFolder(out)
         let files =
-            [("report.html", Data(html.utf8))] + Exports.monthly(data).map { ("\($0.name).csv", $0.csv(bom: bom)) }
+            [("report.html", Data(html.utf8))]
+            + Exports.monthly(data, edits: edits).map { ("\($0.name).csv", $0.csv(bom: bom)) }
         for (name, bytes) in files {
             let path = (out as NSString).appendingPathComponent(name)
             try OutputFile.write(bytes, to: path)

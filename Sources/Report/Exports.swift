@@ -1,26 +1,29 @@
 import Analytics
+import Edits
 
-/// The month's CSV exports of SPEC 5 by their file names without `.csv`, in the
-/// order the report writes them.
+/// The month's CSV exports of SPEC 5, 8 and 9 by their file names without
+/// `.csv`, in the order the report writes them (SPEC 2 orders them by section).
 public enum ExportName: String, Sendable, CaseIterable {
     case errorRates = "error_rates"
     case findings
     case coderProductivity = "coder_productivity"
     case reimbursementVariance = "reimbursement_variance"
     case emDistribution = "em_distribution"
+    case edits
+    case editRates = "edit_rates"
     case payments
     case denials
 }
 
-/// The CSV exports of SPEC 5, each built from Analytics' rows.
+/// The CSV exports of SPEC 5, 8 and 9, each built from Analytics' or Edits' rows.
 public enum Exports {
     /// The month's exports as `codeaudit report` writes them beside `report.html`,
-    /// in SPEC 5's order: the same tables `codeaudit export` writes one at a time.
-    public static func monthly(_ data: MonthlyReportData) -> [ExportTable] {
+    /// in `ExportName`'s order: the same tables `codeaudit export` writes one at a time.
+    public static func monthly(_ data: MonthlyReportData, edits: MonthlyEdits) -> [ExportTable] {
         [
             errorRates(data.errorRates), findings(data.findings), coderProductivity(data.productivity),
-            reimbursementVariance(data.variance), emDistribution(data.emDistribution), payments(data.payments),
-            denials(data.denials),
+            reimbursementVariance(data.variance), emDistribution(data.emDistribution), Self.edits(edits.flags),
+            editRates(edits.rates), payments(data.payments), denials(data.denials),
         ]
     }
 

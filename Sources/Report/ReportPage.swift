@@ -1,5 +1,6 @@
 import Analytics
 import Crypto
+import Edits
 import Foundation
 
 /// The monthly HTML report (SPEC 7): one self-contained page with inline CSS
@@ -7,15 +8,19 @@ import Foundation
 /// data and clock.
 ///
 /// ```swift
-/// let html = try MonthlyReport(data: data, practiceName: "Riverside Clinic", generatedAt: date).html()
+/// let html = try MonthlyReport(data: data, edits: edits, practiceName: "Riverside Clinic", generatedAt: date)
+///     .html()
 /// ```
 public struct MonthlyReport: Sendable {
     public let data: MonthlyReportData
+    /// The month's edits (SPEC 8): the "Automated edits" section.
+    public let edits: MonthlyEdits
     public let practiceName: String?
     public let generatedAt: Date
 
-    public init(data: MonthlyReportData, practiceName: String?, generatedAt: Date) {
+    public init(data: MonthlyReportData, edits: MonthlyEdits, practiceName: String?, generatedAt: Date) {
         self.data = data
+        self.edits = edits
         self.practiceName = practiceName
         self.generatedAt = generatedAt
     }
@@ -52,6 +57,7 @@ struct PageView {
     var em: EMView
     var productivity: ProductivityView
     var reimbursement: ReimbursementView
+    var edits: EditsView
     var payments: PaymentsView
     var quality: DataQualityView
     var definitions: [Definition]
@@ -77,6 +83,7 @@ struct PageView {
         em = EMView(data)
         productivity = ProductivityView(data)
         reimbursement = ReimbursementView(data)
+        edits = EditsView(report.edits)
         payments = PaymentsView(data)
         quality = DataQualityView(data)
         definitions = Definition.all(toleranceText: ReportFormat.money(data.toleranceCents))

@@ -72,7 +72,10 @@ import Testing
             ), "\(result.stdout)")
     }
 
-    @Test(arguments: ["error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution"])
+    @Test(arguments: [
+        "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution", "edits",
+        "edit_rates",
+    ])
     func emptyMonthWritesTheHeaderAloneAndSaysSo(name: String) throws {
         // Given a database without data in 2026-01
         let workspace = try workspaceWithData()

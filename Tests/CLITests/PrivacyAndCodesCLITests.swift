@@ -10,8 +10,8 @@ import Testing
     private static let exports = [
         "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution",
     ]
-    /// The remittance exports of SPEC 9.
-    private static let remittanceExports = ["payments", "denials"]
+    /// The edit exports of SPEC 8 and the remittance exports of SPEC 9.
+    private static let editAndRemittanceExports = ["edits", "edit_rates", "payments", "denials"]
 
     /// The people an 835 names (SPEC 9: NM1*QC patient, NM1*IL subscriber, NM1*74 corrected
     /// insured), each with a member id: never stored, never printed.
@@ -95,7 +95,7 @@ import Testing
         let inputs: Set<String> = ["e.csv", "fees.csv", "audits.csv", "hours.csv", "remit.835"]
         var results: [CommandResult] = []
 
-        // When every import, all seven exports, a sample of the whole frame and its extrapolation run
+        // When every import, all nine exports, a sample of the whole frame and its extrapolation run
         let encountersImport = try workspace.run(["import", "encounters", "e.csv"])
         #expect(
             encountersImport.status == 0 && encountersImport.stderr.contains("1 rejected"),
@@ -117,7 +117,7 @@ import Testing
             remittanceImport.status == 0 && remittanceImport.stderr.contains("2 payments read, 1 loaded, 1 rejected"),
             "\(remittanceImport.stderr)")
         results.append(remittanceImport)
-        for name in Self.exports + Self.remittanceExports {
+        for name in Self.exports + Self.editAndRemittanceExports {
             let result = try workspace.run(["export", name, "--month", "2026-10", "--out", "\(name).csv"])
             #expect(result.status == 0, "\(name): \(result.stderr)")
             results.append(result)
@@ -151,7 +151,7 @@ import Testing
         let outputs =
             (names.filter { !inputs.contains($0) && $0 != "e.rejects.csv" && $0 != "report" } + report)
             .sorted()
-        let exports = Self.exports + Self.remittanceExports
+        let exports = Self.exports + Self.editAndRemittanceExports
         for expected in exports.map({ "\($0).csv" }) + exports.map({ "report/\($0).csv" }) + [
             "worksheet.csv", "extrapolation.csv", "codeaudit.sqlite", "report/report.html", "remit.rejects.csv",
             "codeaudit.sqlite-wal",

@@ -44,10 +44,13 @@ import Testing
         let result = try workspace.run(
             ["report", "--month", "2026-10", "--out", "out/2026-10", "--practice", "Lakeside <Clinic>"],
             environment: ReportClock.environment)
-        // Then the folder holds report.html and the five exports, byte for byte what `export` writes
+        // Then the folder holds report.html and the exports, byte for byte what `export` writes
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        for name in ["error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution"] {
+        for name in [
+            "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution", "edits",
+            "edit_rates",
+        ] {
             let export = try workspace.run(["export", name, "--month", "2026-10", "--out", "\(name).csv"])
             #expect(export.status == 0)
             let written = try Data(contentsOf: URL(fileURLWithPath: workspace.path("out/2026-10/\(name).csv")))

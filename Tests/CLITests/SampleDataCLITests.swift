@@ -247,36 +247,3 @@ enum SampleImport {
         return workspace
     }
 }
-
-/// A CSV export read back: RFC 4180 quoting, CRLF line ends, a header row.
-struct CSVTable {
-    let records: [[String: String]]
-
-    init(_ text: String) {
-        var rows: [[String]] = [[]]
-        var field = ""
-        var quoted = false
-        var previous: Character?
-        for character in text {
-            if quoted {
-                if character == "\"" { quoted = false } else { field.append(character) }
-            } else if character == "\"" {
-                if previous == "\"" { field.append("\"") }
-                quoted = true
-            } else if character == "," {
-                rows[rows.count - 1].append(field)
-                field = ""
-            } else if character == "\r\n" || character == "\n" {
-                rows[rows.count - 1].append(field)
-                field = ""
-                rows.append([])
-            } else {
-                field.append(character)
-            }
-            previous = character
-        }
-        let complete = rows.filter { !$0.isEmpty }
-        let header = complete.first ?? []
-        records = complete.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-    }
-}

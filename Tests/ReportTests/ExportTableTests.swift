@@ -1,5 +1,6 @@
 import Analytics
 import Codes
+import Edits
 import Foundation
 import Testing
 
@@ -39,7 +40,8 @@ import Testing
         let month = MonthlyReportData(
             month: october, errorRates: [], findings: [], productivity: [], variance: [], emDistribution: [], trend: [],
             files: [], toleranceCents: 100)
-        #expect(Exports.monthly(month).map(\.name) == ExportName.allCases.map(\.rawValue))
+        let edits = MonthlyEdits(month: october, flags: [], rates: [], ptpImported: false, mueImported: false)
+        #expect(Exports.monthly(month, edits: edits).map(\.name) == ExportName.allCases.map(\.rawValue))
         #expect(
             text(Exports.payments([]))
                 == "month,payer,lines,remitted_lines,charge,allowed,paid,patient_responsibility,denied_lines,"
@@ -47,7 +49,21 @@ import Testing
         #expect(
             text(Exports.denials([]))
                 == "month,payer,reason,denied_lines,denied_claims,denied_charge,share_of_denied\r\n")
-        #expect(ExportName.allCases.count == 7)
+        #expect(
+            text(Exports.edits([]))
+                == "month,encounter_id,service_date,provider,coder,payer,edit,code,other_code,modifiers,units,limit,"
+                + "modifier_indicator,at_risk,detail\r\n")
+        #expect(
+            text(Exports.editRates([]))
+                == "month,dimension,group,encounters,encounters_flagged,flag_rate,ptp,mue,excludes1,mod25,"
+                + "new_patient,at_risk,audited_flagged,audited_flagged_in_error,flagged_error_rate,audited_unflagged,"
+                + "audited_unflagged_in_error,unflagged_error_rate\r\n")
+        // And the report folder and `codeaudit export` list them in SPEC 2's order of sections: 5, 8, 9
+        #expect(
+            ExportName.allCases.map(\.rawValue) == [
+                "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution", "edits",
+                "edit_rates", "payments", "denials",
+            ])
     }
 
     @Test func fileStartsWithABOMUnlessAskedNotTo() {

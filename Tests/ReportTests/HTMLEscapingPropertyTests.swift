@@ -67,7 +67,8 @@ import Testing
         fixture.category = "category " + names[6]  // never blank: a blank one joins "Not categorised"
         fixture.file = names[7]
         return try MonthlyReport(
-            data: ReportFixture.data(fixture), practiceName: names[8], generatedAt: ReportClock.generatedAt
+            data: ReportFixture.data(fixture), edits: ReportFixture.edits(fixture), practiceName: names[8],
+            generatedAt: ReportClock.generatedAt
         )
         .html()
     }

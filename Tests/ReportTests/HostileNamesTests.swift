@@ -16,7 +16,7 @@ import Testing
     private static let unremittedPayer = "<script>alert('payer')</script>"
     private static let remittancePayer = "</svg><script>alert(835)</script>"
 
-    private var data: MonthlyReportData {
+    private var names: ReportFixture.Names {
         var names = ReportFixture.Names()
         names.providers[1] = Self.provider
         names.payers[1] = Self.payer
@@ -25,11 +25,16 @@ import Testing
         names.file = Self.file
         names.unremittedPayer = Self.unremittedPayer
         names.remittancePayer = Self.remittancePayer
-        return ReportFixture.data(names)
+        return names
     }
 
+    private var data: MonthlyReportData { ReportFixture.data(names) }
+
     private func html() throws -> String {
-        try MonthlyReport(data: data, practiceName: "<i>Clinic</i>", generatedAt: ReportClock.generatedAt).html()
+        try MonthlyReport(
+            data: data, edits: ReportFixture.edits(names), practiceName: "<i>Clinic</i>",
+            generatedAt: ReportClock.generatedAt
+        ).html()
     }
 
     @Test func everyImportedNameIsEscapedInTablesTextAndCharts() throws {
@@ -77,13 +82,25 @@ import Testing
             ))
     }
 
+    @Test func coderAndProviderNamesAreTextInTheAutomatedEdits() throws {
+        // Given the edits' coder and provider rows under hostile names
+        let edits = PageParts.section("edits", in: try html())
+        // Then each is an escaped table header and chart label, and nothing runs
+        let provider = "&lt;script&gt;alert(1)&lt;/script&gt;"
+        #expect(!edits.contains("<script"))
+        #expect(edits.contains("<tr><th scope=\"row\">\(provider)</th><td class=\"num\">430</td>"))
+        #expect(edits.contains("class=\"label\">\(provider)</text>"))
+        #expect(edits.contains("<tr><th scope=\"row\">=HYPERLINK(&quot;http://x&quot;)</th>"))
+    }
+
     @Test func aQuoteOrBracketFollowedByACombiningMarkIsStillEscaped() throws {
         // Given names where a markup character and a combining mark make one Swift Character
         var names = ReportFixture.Names()
         names.providers[0] = "\"\u{301} onmouseover=x"
         names.coders[0] = "<\u{BC0}script>"
         let html = try MonthlyReport(
-            data: ReportFixture.data(names), practiceName: "'\u{301}", generatedAt: ReportClock.generatedAt
+            data: ReportFixture.data(names), edits: ReportFixture.edits(names), practiceName: "'\u{301}",
+            generatedAt: ReportClock.generatedAt
         ).html()
         // Then every such quote and bracket is an entity, in the tables and in the charts alike
         #expect(html.contains("&quot;\u{301} onmouseover=x"))

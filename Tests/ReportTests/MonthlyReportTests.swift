@@ -1,5 +1,6 @@
 import Analytics
 import Crypto
+import Edits
 import Foundation
 import TestSupport
 import Testing
@@ -7,10 +8,11 @@ import Testing
 @testable import Report
 
 @Suite struct MonthlyReportTests {
-    private func render(_ data: MonthlyReportData = ReportFixture.data(), practice: String? = "Lakeside Clinic") throws
-        -> String
-    {
-        try MonthlyReport(data: data, practiceName: practice, generatedAt: ReportClock.generatedAt).html()
+    private func render(
+        _ data: MonthlyReportData = ReportFixture.data(), edits: MonthlyEdits = ReportFixture.edits(),
+        practice: String? = "Lakeside Clinic"
+    ) throws -> String {
+        try MonthlyReport(data: data, edits: edits, practiceName: practice, generatedAt: ReportClock.generatedAt).html()
     }
 
     /// The text between `<section id="ID"` and its `</section>`.
@@ -39,8 +41,8 @@ import Testing
         let ids = matches("<section id=\"([a-z]+)\"", in: html)
         #expect(
             ids == [
-                "summary", "accuracy", "categories", "em", "productivity", "reimbursement", "payments", "quality",
-                "definitions",
+                "summary", "accuracy", "categories", "em", "productivity", "reimbursement", "edits", "payments",
+                "quality", "definitions",
             ])
         #expect(html.contains("<title>Lakeside Clinic — Coding audit report, October 2026</title>"))
         #expect(html.contains("Generated 2026-11-01 00:00 UTC"))
@@ -90,8 +92,8 @@ import Testing
     @Test func chartsCarryATextAlternativeAndTheirNumbersInATable() throws {
         let html = try render()
         let charts = html.components(separatedBy: "<svg ").count - 1
-        // tiles, accuracy ×2, Pareto, E/M, scatter, variance, denial rate, days to payment
-        #expect(charts == 6 + 2 + 1 + 1 + 1 + 1 + 1 + 1)
+        // tiles, accuracy ×2, Pareto, E/M, scatter, variance, flag rate ×2, denial rate, days to payment
+        #expect(charts == 6 + 2 + 1 + 1 + 1 + 1 + 2 + 1 + 1)
         #expect(html.components(separatedBy: "role=\"img\"").count - 1 == charts)
         #expect(html.components(separatedBy: "<title id=").count - 1 == charts)
         #expect(html.components(separatedBy: "<desc id=").count - 1 == charts)
@@ -100,7 +102,7 @@ import Testing
 
     @Test func noEncounterOrPatientIdentifierAndNoRemoteLoad() throws {
         let html = try render()
-        #expect(!html.contains("ENC-SECRET-1"))
+        #expect(!html.contains("ENC-SECRET-1") && !html.contains("ENC-EDIT-"))
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.contains("<script") && !html.contains("src="))
         #expect(matches("href=\"([^\"]*)\"", in: html).allSatisfy { $0.hasPrefix("#") })
@@ -128,14 +130,18 @@ import Testing
             month: ReportFixture.october, errorRates: [], findings: [], productivity: [], variance: [],
             emDistribution: [], trend: [], files: [], toleranceCents: 100)
         // When it renders
-        let html = try render(empty, practice: nil)
+        let html = try render(empty, edits: ReportFixture.noEdits, practice: nil)
         // Then every section is there and each empty one names the import that would fill it
-        #expect(matches("<section id=\"([a-z]+)\"", in: html).count == 9)
+        #expect(matches("<section id=\"([a-z]+)\"", in: html).count == 10)
         #expect(section("accuracy", in: html).contains("codeaudit import audits FILE"))
         #expect(section("categories", in: html).contains("codeaudit import audits"))
         #expect(section("em", in: html).contains("No office or outpatient E/M visits"))
         #expect(section("productivity", in: html).contains("codeaudit import hours"))
         #expect(section("reimbursement", in: html).contains("codeaudit import fees"))
+        let edits = section("edits", in: html)
+        #expect(edits.contains("<code>codeaudit import encounters</code>"))
+        #expect(edits.contains("<code>codeaudit import ptp FILE...</code>"))
+        #expect(edits.contains("<code>codeaudit import mue FILE --effective YYYY-MM-DD</code>"))
         #expect(section("payments", in: html).contains("codeaudit import remittances FILE..."))
         #expect(section("quality", in: html).contains("No imported file holds data for October 2026."))
         #expect(matches("<p class=\"tile-value\">(.*?)</p>", in: html) == ["–", "–", "–", "0", "–", "–"])

@@ -7,18 +7,22 @@ import Testing
 /// The "Payments and denials" section (SPEC 7, 9).
 @Suite struct PaymentsSectionTests {
     private func render(_ data: MonthlyReportData = ReportFixture.data()) throws -> String {
-        try MonthlyReport(data: data, practiceName: "Lakeside Clinic", generatedAt: ReportClock.generatedAt).html()
+        try MonthlyReport(
+            data: data, edits: ReportFixture.edits(), practiceName: "Lakeside Clinic",
+            generatedAt: ReportClock.generatedAt
+        ).html()
     }
 
     private func payments(_ data: MonthlyReportData = ReportFixture.data()) throws -> String {
         PageParts.section("payments", in: try render(data))
     }
 
-    @Test func theSectionComesAfterReimbursementAndBeforeDataQuality() throws {
+    @Test func theSectionComesAfterAutomatedEditsAndBeforeDataQuality() throws {
         // Given the fixture; When it renders
         let ids = PageParts.matches("<section id=\"([a-z]+)\"", in: try render())
-        // Then payments sits between reimbursement variance and data quality, under its title
-        #expect(Array(ids.drop { $0 != "reimbursement" }.prefix(3)) == ["reimbursement", "payments", "quality"])
+        // Then payments sits between the automated edits and data quality (SPEC 7's order), under its title
+        #expect(
+            Array(ids.drop { $0 != "reimbursement" }.prefix(4)) == ["reimbursement", "edits", "payments", "quality"])
         #expect(try payments().contains("<h2 id=\"payments-heading\">Payments and denials</h2>"))
     }
 

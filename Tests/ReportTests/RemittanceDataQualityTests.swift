@@ -8,7 +8,10 @@ import Testing
 /// unmatched remittances and the definitions of the new figures.
 @Suite struct RemittanceDataQualityTests {
     private func render(_ data: MonthlyReportData = ReportFixture.data()) throws -> String {
-        try MonthlyReport(data: data, practiceName: "Lakeside Clinic", generatedAt: ReportClock.generatedAt).html()
+        try MonthlyReport(
+            data: data, edits: ReportFixture.edits(), practiceName: "Lakeside Clinic",
+            generatedAt: ReportClock.generatedAt
+        ).html()
     }
 
     @Test func dataQualityListsTheUnmatchedClaimsByThe835sPayerName() throws {

@@ -20,7 +20,8 @@ import Testing
         ])
         // When the report renders with it
         let html = try MonthlyReport(
-            data: ReportFixture.data(), practiceName: "<Lake>", generatedAt: ReportClock.generatedAt
+            data: ReportFixture.data(), edits: ReportFixture.edits(), practiceName: "<Lake>",
+            generatedAt: ReportClock.generatedAt
         ).html(templates: templates)
         // Then the summary is theirs, still escaped, and the other sections are the built-in ones
         #expect(html.contains("<p>Ours: October 2026 &lt;Lake&gt;</p>"))
@@ -38,15 +39,17 @@ import Testing
             #expect(
                 error.localizedDescription
                     == "template sumary.mustache: not a template of the report; expected one of accuracy, categories, "
-                    + "definitions, em, payments, productivity, quality, reimbursement, report, style, summary")
+                    + "definitions, edits, em, payments, productivity, quality, reimbursement, report, style, summary")
         }
     }
 
     @Test func aTemplateThatDoesNotParseIsRefused() throws {
         let templates = try customTemplates(["em.mustache": "{{#open}} never closed"])
         #expect(throws: ReportError.self) {
-            try MonthlyReport(data: ReportFixture.data(), practiceName: nil, generatedAt: ReportClock.generatedAt)
-                .html(templates: templates)
+            try MonthlyReport(
+                data: ReportFixture.data(), edits: ReportFixture.edits(), practiceName: nil,
+                generatedAt: ReportClock.generatedAt
+            ).html(templates: templates)
         }
     }
 }

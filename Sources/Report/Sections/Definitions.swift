@@ -68,6 +68,7 @@ extension Definition {
                 words: "A pending line has no allowed amount yet; a no-rate line has no contract rate in the fee "
                     + "schedule for its payer, code and date. Neither counts in expected, allowed or variance.",
                 formula: "pending: allowed blank; no rate: no fee-schedule match"),
+        ] + edits + [
             Definition(
                 term: "Remitted line",
                 words: "A service line that a payer's 835 remittance answered: the claim's patient control number "

@@ -10,6 +10,7 @@ enum BuiltInTemplates {
         "em": em,
         "productivity": productivity,
         "reimbursement": reimbursement,
+        "edits": edits,
         "payments": payments,
         "quality": quality,
         "definitions": definitions,
@@ -36,7 +37,8 @@ enum BuiltInTemplates {
         <li><a href="#summary">Summary</a></li><li><a href="#accuracy">Accuracy</a></li>
         <li><a href="#categories">Error categories</a></li><li><a href="#em">E/M levels</a></li>
         <li><a href="#productivity">Productivity</a></li><li><a href="#reimbursement">Reimbursement</a></li>
-        <li><a href="#payments">Payments and denials</a></li><li><a href="#quality">Data quality</a></li>
+        <li><a href="#edits">Automated edits</a></li><li><a href="#payments">Payments and denials</a></li>
+        <li><a href="#quality">Data quality</a></li>
         <li><a href="#definitions">Definitions</a></li>
         </ol></nav>
         </header>
@@ -47,6 +49,7 @@ enum BuiltInTemplates {
         {{> em}}
         {{> productivity}}
         {{> reimbursement}}
+        {{> edits}}
         {{> payments}}
         {{> quality}}
         {{> definitions}}

@@ -1,5 +1,5 @@
 extension BuiltInTemplates {
-    /// Payments and denials (SPEC 9), after reimbursement variance and before data quality.
+    /// Payments and denials (SPEC 9), after the automated edits and before data quality.
     static let payments = """
         <section id="payments" aria-labelledby="payments-heading">
         <h2 id="payments-heading">Payments and denials</h2>

@@ -154,4 +154,95 @@ extension BuiltInTemplates {
         </section>
 
         """
+
+    /// Automated edits (SPEC 8), after reimbursement variance and before payments and denials.
+    static let edits = """
+        <section id="edits" aria-labelledby="edits-heading">
+        <h2 id="edits-heading">Automated edits</h2>
+        {{#edits.hasData}}
+        <p class="lead">{{edits.summary}} Unlike audits, which see a sample, the edits check every encounter; a \
+        flag marks coding to review, not a finding of error.</p>
+        {{/edits.hasData}}
+        {{#edits.hasMissing}}
+        <div class="callout" role="note">
+        {{#edits.missing}}<p>{{sentence}} <code>{{command}}</code></p>{{/edits.missing}}
+        <p>{{edits.stillRun}}</p>
+        </div>
+        {{/edits.hasMissing}}
+        {{#edits.hasData}}
+        <h3>Flagged against unflagged</h3>
+        <p>{{edits.comparison}}{{#edits.hasFewAudits}} {{edits.fewAudits}}{{/edits.hasFewAudits}}</p>
+        {{#edits.suggestRiskSample}}
+        <p class="note">A risk-based sample (<code>codeaudit sample --per risk</code>) draws as many flagged \
+        encounters as unflagged ones for the auditors, so the two error rates can be compared.</p>
+        {{/edits.suggestRiskSample}}
+        <h3>Flag rate by coder and by provider</h3>
+        {{#edits.groups}}
+        <figure class="chart-figure">
+        <figcaption>Share of encounters flagged {{heading}}, with 95% confidence intervals; the dashed line is the \
+        practice's rate (a darker bar: even the low end of its interval is above it)</figcaption>
+        {{{chart}}}
+        </figure>
+        {{#hasRows}}
+        <div class="table-wrap"><table>
+        <caption>Edits {{heading}} (in error: audited encounters with an error, of those audited)</caption>
+        <thead><tr><th scope="col">{{dimension}}</th><th scope="col" class="num">Encounters</th>\
+        <th scope="col" class="num">Flagged</th><th scope="col" class="num">Flag rate</th>\
+        <th scope="col" class="num">95% CI</th><th scope="col" class="num">Flags</th>\
+        <th scope="col" class="num">At risk</th><th scope="col" class="num">Flagged in error</th>\
+        <th scope="col" class="num">Others in error</th></tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr><th scope="row">{{group}}{{#smallSample}} <span class="badge">small sample</span>{{/smallSample}}</th>\
+        <td class="num">{{encounters}}</td><td class="num">{{flagged}}</td><td class="num">{{flagRate}}</td>\
+        <td class="num">{{interval}}</td><td class="num">{{flags}}</td><td class="num">{{atRisk}}</td>\
+        <td class="num">{{flaggedErrors}}</td><td class="num">{{otherErrors}}</td></tr>
+        {{/rows}}
+        </tbody></table></div>
+        {{/hasRows}}
+        {{/edits.groups}}
+        <h3>Most frequent edits</h3>
+        {{#edits.hasKinds}}
+        <div class="table-wrap"><table>
+        <caption>Flags by edit, most first (the edit column of edits.csv names them by their id; at risk: the \
+        expected payment of the flags that carry an amount)</caption>
+        <thead><tr><th scope="col">Edit</th><th scope="col">Id</th><th scope="col" class="num">Flags</th>\
+        <th scope="col" class="num">Share of flags</th><th scope="col" class="num">At risk</th></tr></thead>
+        <tbody>
+        {{#edits.kinds}}
+        <tr><th scope="row">{{edit}}</th><td class="code">{{id}}</td><td class="num">{{flags}}</td>\
+        <td class="num">{{share}}</td><td class="num">{{atRisk}}</td></tr>
+        {{/edits.kinds}}
+        </tbody></table></div>
+        {{/edits.hasKinds}}
+        {{^edits.hasKinds}}
+        <p class="note">No edit flagged an encounter of {{monthName}}.</p>
+        {{/edits.hasKinds}}
+        {{#edits.ptpImported}}
+        <h3>Most frequent procedure pairs</h3>
+        {{#edits.hasPairs}}
+        <div class="table-wrap"><table>
+        <caption>The PTP pairs flagged most often (up to ten): column 2's code is the one the edit does not pay \
+        beside column 1's, and its expected amount is what is at risk</caption>
+        <thead><tr><th scope="col">Column 1</th><th scope="col">Column 2</th><th scope="col" class="num">Flags</th>\
+        <th scope="col" class="num">At risk</th></tr></thead>
+        <tbody>
+        {{#edits.pairs}}
+        <tr><td class="code">{{column1}}</td><td class="code">{{column2}}</td><td class="num">{{flags}}</td>\
+        <td class="num">{{atRisk}}</td></tr>
+        {{/edits.pairs}}
+        </tbody></table></div>
+        {{/edits.hasPairs}}
+        {{^edits.hasPairs}}
+        <p class="note">No pair of procedures billed together was flagged.</p>
+        {{/edits.hasPairs}}
+        {{/edits.ptpImported}}
+        {{/edits.hasData}}
+        {{^edits.hasData}}
+        <p class="empty">No encounters dated in {{monthName}}: the edits run over the month's encounters once they \
+        are imported (<code>codeaudit import encounters</code>).</p>
+        {{/edits.hasData}}
+        </section>
+
+        """
 }

@@ -8,7 +8,7 @@ import Store
 /// let rates = try analytics.errorRates(for: Month("2026-10")!)
 /// ```
 public struct Analytics: Sendable {
-    let database: CodeAuditDatabase
+    package let database: CodeAuditDatabase
 
     public init(database: CodeAuditDatabase) {
         self.database = database

@@ -1,5 +1,6 @@
 import Analytics
 import ArgumentParser
+import Edits
 import Foundation
 import Report
 import Store
@@ -77,8 +78,8 @@ struct ExportBuilder {
             Exports.reimbursementVariance(
                 try analytics.reimbursementVariance(for: month, toleranceCents: toleranceCents))
         case .emDistribution: Exports.emDistribution(try analytics.emDistribution(for: month))
-        case .edits: Exports.edits(try monthlyEdits(analytics, month: month).flags)
-        case .editRates: Exports.editRates(try monthlyEdits(analytics, month: month).rates)
+        case .edits: Exports.edits(try analytics.edits(for: month).flags)
+        case .editRates: Exports.editRates(try analytics.edits(for: month).rates)
         case .payments: Exports.payments(try analytics.payments(for: month))
         case .denials: Exports.denials(try analytics.denials(for: month))
         }

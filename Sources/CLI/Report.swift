@@ -78,7 +78,7 @@ struct MonthlyReportWriter {
         let progress = ProgressLine(label: "report \(month)")
         let data = try analytics.monthlyReportData(for: month, toleranceCents: toleranceCents) { progress.step($0) }
         progress.step("\(month) edits")
-        let edits = try monthlyEdits(analytics, month: month)
+        let edits = try analytics.edits(for: month)
         progress.finish()
         let html: String
         do {

@@ -43,3 +43,13 @@ public struct EditChecks: Sendable {
         }
     }
 }
+
+extension Analytics {
+    /// The month's edits (SPEC 8): what `edits.csv`, `edit_rates.csv` and the
+    /// report's "Automated edits" section show.
+    ///
+    /// - throws: any database error.
+    public func edits(for month: Month) throws -> MonthlyEdits {
+        try EditChecks(database: database).monthly(for: month)
+    }
+}

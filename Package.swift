@@ -131,7 +131,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SampleGeneratorTests", dependencies: ["Codes", "SampleGenerator", "Ingest", "TestSupport"]),
+        .testTarget(
+            name: "SampleGeneratorTests",
+            dependencies: [
+                "Codes", "Edits", "SampleGenerator", "Ingest", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "ReportTests",
             dependencies: [

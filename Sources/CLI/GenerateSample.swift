@@ -7,16 +7,18 @@ extension CodeAudit {
     struct GenerateSample: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate-sample",
-            abstract: "Write a fictional practice's exports (encounters, fees, audits, hours, 835s) into a folder.",
+            abstract:
+                "Write a fictional practice's exports (encounters, fees, audits, hours, 835s, NCCI tables) into a folder.",
             discussion: """
                 The practice is invented: twelve providers in family medicine, internal medicine, orthopedics and \
                 dermatology, eight coders, five payers. Its files imitate three systems' encounter exports (one \
                 tab-delimited, one in Windows-1252), a fee schedule, an audit worksheet, a timesheet and each \
                 payer's X12 835 remittance advice (one file per payer per month of payment), with planted patterns \
                 (an upcoding coder, a fast but inaccurate coder, an underpaying payer, a provider whose E/M levels \
-                skew high, a payer that denies one code, a slow payer, a reversal) and a few bad rows of every kind \
-                the imports reject. The same seed always writes the same bytes; the defaults write the files in \
-                SampleData/ (see its README.md). Every name and patient in them is fictional.
+                skew high, a payer that denies one code, a slow payer, a reversal), two illustrative NCCI tables in \
+                CMS's layouts (PTP and MUE; not CMS's), coding mistakes for the edits to flag, and a few bad rows \
+                of every kind the imports reject. The same seed always writes the same bytes; the defaults write \
+                the files in SampleData/ (see its README.md). Every name and patient in them is fictional.
                 """)
 
         @Option(
@@ -62,7 +64,8 @@ extension CodeAudit {
             printError(
                 "\(practice.encounters.count) encounters (\(lines) lines), \(practice.audits.count) audits "
                     + "(\(findings) findings), \(practice.hours.count) coder-days, \(practice.feeSchedule.count) rates; "
-                    + "\(practice.plantedRejects.count) planted bad rows")
+                    + "\(practice.plantedRejects.count) planted bad rows, \(practice.plantedEdits.count) planted coding mistakes"
+            )
         }
     }
 }

@@ -30,6 +30,13 @@ public struct SampleAudit: Sendable {
     public let findings: [SampleFinding]
 }
 
+/// An encounter drawn into the audit sample: by whom and when it is audited.
+struct AuditDraw {
+    let encounterID: String
+    let auditor: String
+    let auditDate: SampleDay
+}
+
 /// Draws each coder's monthly 10% sample and writes what the auditor finds:
 /// the submitted coding compared with the documented one, row by row.
 struct AuditPlanner {
@@ -39,9 +46,10 @@ struct AuditPlanner {
         random = SampleRandom(seed: seed, stream: "audits")
     }
 
-    /// The audits of every coder's sample of each month's encounters (by service date).
-    mutating func audits(of encounters: [SampleEncounter], months: [SampleMonth]) -> [SampleAudit] {
-        var audits: [SampleAudit] = []
+    /// Who audits which encounter when: every coder's sample of each month's encounters (by service
+    /// date). The draws depend on how many encounters each coder coded, not on their coding.
+    mutating func draws(of encounters: [SampleEncounter], months: [SampleMonth]) -> [AuditDraw] {
+        var draws: [AuditDraw] = []
         for month in months {
             let reviewDays = (6...20).map { SampleDay(year: month.next.year, month: month.next.month, day: $0) }
                 .filter(PracticeCalendar.isWorkingDay)
@@ -51,14 +59,24 @@ struct AuditPlanner {
                 for encounter in sampled.sorted(by: { $0.id < $1.id }) {
                     let auditor =
                         encounter.provider.specialty.isPrimaryCare ? Roster.primaryCareAuditor : Roster.specialtyAuditor
-                    audits.append(
-                        SampleAudit(
-                            encounterID: encounter.id, auditor: auditor, auditDate: random.pick(reviewDays),
-                            findings: Self.findings(submitted: encounter.submitted, documented: encounter.documented)))
+                    draws.append(
+                        AuditDraw(encounterID: encounter.id, auditor: auditor, auditDate: random.pick(reviewDays)))
                 }
             }
         }
-        return audits
+        return draws
+    }
+
+    /// The audits of the drawn encounters: what each auditor finds, the submitted coding compared
+    /// with the documented one.
+    static func audits(_ draws: [AuditDraw], of encounters: [SampleEncounter]) -> [SampleAudit] {
+        let byID = Dictionary(uniqueKeysWithValues: encounters.map { ($0.id, $0) })
+        return draws.map { draw in
+            let encounter = byID[draw.encounterID]!
+            return SampleAudit(
+                encounterID: draw.encounterID, auditor: draw.auditor, auditDate: draw.auditDate,
+                findings: findings(submitted: encounter.submitted, documented: encounter.documented))
+        }
     }
 
     /// The worksheet rows: each submitted line followed by its modifiers, the
@@ -76,7 +94,9 @@ struct AuditPlanner {
             let comment: String? =
                 line.code == truth.code
                 ? (category == nil ? nil : Comment.units)
-                : (ProcedureCatalog.emLevel(line.code, by: -1) == truth.code ? Comment.levelDown : Comment.levelUp)
+                : ProcedureCatalog.establishedLevel(of: line.code) == truth.code
+                    ? Comment.established
+                    : (ProcedureCatalog.emLevel(line.code, by: -1) == truth.code ? Comment.levelDown : Comment.levelUp)
             rows.append(procedure(line.code, truth.code, units: (line.units, truth.units), category, comment))
             var unmatched = truth.modifiers.filter { !line.modifiers.contains($0) }
             for modifier in line.modifiers {
@@ -89,7 +109,7 @@ struct AuditPlanner {
                     rows.append(modifierRow(modifier, nil, Comment.unsupported25))
                 }
             }
-            rows += unmatched.map { modifierRow(nil, $0, Comment.laterality) }
+            rows += unmatched.map { modifierRow(nil, $0, $0 == "25" ? Comment.missing25 : Comment.laterality) }
         }
         for (given, supported) in zip(submitted.diagnoses, documented.diagnoses) {
             let differs = given != supported
@@ -98,6 +118,12 @@ struct AuditPlanner {
                     codeType: "ICD10", submittedCode: given, auditedCode: supported, submittedUnits: nil,
                     auditedUnits: nil, category: differs ? "Diagnosis specificity" : nil,
                     comment: differs ? Comment.specificity : nil))
+        }
+        for extra in submitted.diagnoses.dropFirst(documented.diagnoses.count) {
+            rows.append(
+                SampleFinding(
+                    codeType: "ICD10", submittedCode: extra, auditedCode: nil, submittedUnits: nil, auditedUnits: nil,
+                    category: "Excludes1", comment: Comment.excludes1))
         }
         let billed = Set(submitted.lines.compactMap(\.documentedIndex))
         for (index, line) in documented.lines.enumerated() where !billed.contains(index) {
@@ -132,5 +158,8 @@ struct AuditPlanner {
         static let laterality = "laterality documented but not coded"
         static let specificity = "documentation supports a more specific code"
         static let missed = "documented and billable, not coded"
+        static let missing25 = "separately identifiable E/M documented beside the procedure: 25 needed"
+        static let established = "patient seen by the specialty within three years: established-patient code"
+        static let excludes1 = "an Excludes1 note of another diagnosis coded names it: not coded together"
     }
 }

@@ -73,6 +73,11 @@ enum ProcedureCatalog {
         return nil
     }
 
+    /// The established-patient code of a new-patient code's level (99203 → 99213).
+    static func establishedLevel(of code: String) -> String? {
+        newVisits.firstIndex(of: code).map { establishedVisits[$0 + 1] }
+    }
+
     /// HCPCS Level II: a letter and four digits.
     static func isHCPCS(_ code: String) -> Bool { code.first.map { $0.isLetter } ?? false }
 }

@@ -135,3 +135,28 @@ public struct SampleCoderDay: Sendable, Equatable {
     public let day: SampleDay
     public let centihours: Int
 }
+
+extension SampleEncounter {
+    /// The encounter with another patient, coding or lines (a planted mistake); the rest as it was.
+    func with(
+        patient: SamplePatient? = nil, documented: Coding? = nil, submitted: Coding? = nil, lines: [SampleLine]? = nil
+    ) -> SampleEncounter {
+        SampleEncounter(
+            id: id, system: system, serviceDate: serviceDate, patient: patient ?? self.patient, provider: provider,
+            coder: coder, placeOfService: placeOfService, codedDay: codedDay, codedMinute: codedMinute,
+            codingMinutes: codingMinutes, lines: lines ?? self.lines, documented: documented ?? self.documented,
+            submitted: submitted ?? self.submitted)
+    }
+
+    /// Whether no 835 pays it: a self-pay visit, or a claim still pending.
+    var hasNoRemittance: Bool { payer.kind == .selfPay || lines.first?.adjudication == .pending }
+}
+
+extension SampleLine {
+    /// The line recoded (its modifiers or pointers changed), its money as it was.
+    func recoded(_ line: CodedLine) -> SampleLine {
+        SampleLine(
+            line, charge: chargeCents, rate: rateCents, allowed: allowedCents, paid: paidCents,
+            adjudication: adjudication)
+    }
+}

@@ -35,6 +35,7 @@ extension SamplePractice {
         let hourRows = self.hours.map { [$0.coder, $0.day.description, Self.hours($0.centihours)] }
         hours.append(rows: hourRows, planted: plantedHourRows)
         files.append(SampleFile(name: Self.hoursFile, bytes: hours.bytes))
+        files += [SampleNCCI.ptpText(), SampleNCCI.mueText()]
         return files + remittanceFiles()
     }
 

@@ -47,6 +47,8 @@ public struct SamplePractice: Sendable {
     public let hours: [SampleCoderDay]
     /// What the 835 files plant: the denial, the reversal, the unknown claims, the interest.
     public let plantedRemittances: PlantedRemittances
+    /// The coding mistakes planted for the edits (SPEC 8), by service date and encounter id.
+    public let plantedEdits: [PlantedEdit]
     /// Every payer's payments (835 transactions), by payer and date.
     let remittances: [SampleRemittance]
     let plantedLines: [PlantedLine]
@@ -62,10 +64,14 @@ public struct SamplePractice: Sendable {
         let months = options.serviceMonths
         var office = CodingOffice(seed: seed, months: months)
         let drafts = Self.drafts(options: options, office: &office)
-        encounters = EncounterDraft.numbered(drafts, seed: seed)
+        let coded = EncounterDraft.numbered(drafts, seed: seed)
         feeSchedule = Pricing.feeSchedule(from: SampleDay(year: months[0].year, month: 1, day: 1))
         var auditPlanner = AuditPlanner(seed: seed)
-        audits = auditPlanner.audits(of: encounters, months: months)
+        let draws = auditPlanner.draws(of: coded, months: months)
+        var editPlanter = EditPlanter(seed: seed)
+        (encounters, plantedEdits) = editPlanter.plant(
+            coded, audited: Set(draws.map(\.encounterID)), months: months)
+        audits = AuditPlanner.audits(draws, of: encounters)
         hours = office.hours(from: months[0].firstDay, through: encounters.map(\.codedDay).max()!)
         var planter = RejectPlanter(seed: seed)
         plantedLines = planter.encounterLines(encounters)

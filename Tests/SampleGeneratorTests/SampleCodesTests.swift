@@ -60,12 +60,19 @@ import Testing
         let minor: Set = [
             "69210", "17110", "20610", "20605", "20550", "17000", "11102", "11104", "11900", "11402", "17311",
         ]
-        // Then 25 is on every E/M line billed with a minor procedure; laterality on most joint injections;
-        // XS marks biopsies beside a destruction, and telehealth visits carry 95 at place of service 10
+        // Then 25 is on every E/M line billed with a minor procedure but where it was planted left off (SPEC 8's
+        // ptp edit); laterality on most joint injections; XS marks biopsies beside a destruction, and
+        // telehealth visits carry 95 at place of service 10
+        let left = Set(
+            Fixture.practice.plantedEdits.filter { [.ptpWithoutModifier, .ptpDeletedEdit].contains($0.kind) }
+                .map(\.encounterID))
+        let visits = ["99212", "99213", "99214", "99215", "99203", "99204"]
         let withProcedure = encounters.filter { $0.lines.contains { minor.contains($0.code) } }
-            .compactMap { $0.lines.first { ["99212", "99213", "99214", "99215", "99203", "99204"].contains($0.code) } }
+        let without25 = withProcedure.filter { encounter in
+            encounter.lines.contains { visits.contains($0.code) && !$0.modifiers.contains("25") }
+        }
         #expect(withProcedure.count > 200)
-        #expect(withProcedure.allSatisfy { $0.modifiers.contains("25") })
+        #expect(Set(without25.map(\.id)) == left && left.count > 30)
         let injections = encounters.flatMap(\.lines).filter { $0.code == "20610" }
         #expect(
             injections.filter { !Set($0.modifiers).isDisjoint(with: ["RT", "LT"]) }.count * 10 > injections.count * 9)

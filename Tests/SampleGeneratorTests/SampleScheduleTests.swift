@@ -27,11 +27,13 @@ import Testing
         // Given the default practice's findings
         let findings = Fixture.practice.audits.flatMap(\.findings)
         // Then a row that agrees has no category, every other row has one of the categories auditors use
+        // (Excludes1: a diagnosis planted beside one its note excludes, in the upcoder's audited encounters)
         #expect(findings.filter { $0.outcome == "agree" }.allSatisfy { $0.category == nil && $0.comment == nil })
         let categories = Set(findings.filter { $0.outcome != "agree" }.compactMap(\.category))
         #expect(
             categories == [
                 "E/M level", "Units", "Modifier", "Unbundling/NCCI", "Missed code", "Diagnosis specificity",
+                "Excludes1",
             ])
         #expect(findings.filter { $0.outcome != "agree" }.allSatisfy { $0.category != nil && $0.comment != nil })
         // and units are given on procedure rows only

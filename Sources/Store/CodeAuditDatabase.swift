@@ -75,6 +75,10 @@ public final class CodeAuditDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Reads map the file (up to 1 GiB) instead of copying each page through read():
+            // a month's figures touch tens of megabytes of a large store, and the copies were
+            // a third of an export's time. SQLite falls back to read() past the mapped size.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         }
         return configuration
     }

@@ -98,13 +98,17 @@ public struct InputFileInfo: Sendable {
     }
 
     /// Reads the whole file once: its SHA-256, whether it is UTF-8 (after an
-    /// optional BOM) or else Windows-1252, and the delimiter of its header line.
+    /// optional BOM) or else Windows-1252, and the delimiter of its header line:
+    /// the first line, or the line of the first of the header cells
+    /// `delimiterBefore` found in the first 64 KiB (a table under a preamble).
     /// Messages call the file `name` (by default its path).
     ///
     /// - throws: `IngestError.unreadable` when it cannot be read,
     ///   `IngestError.encoding` when it is UTF-16, holds NUL bytes, or is
     ///   neither UTF-8 nor Windows-1252, naming the line and byte at fault.
-    public static func inspect(path: String, name: String? = nil) throws -> InputFileInfo {
+    public static func inspect(path: String, name: String? = nil, delimiterBefore cells: [String] = []) throws
+        -> InputFileInfo
+    {
         let name = name ?? path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason =
@@ -129,7 +133,9 @@ public struct InputFileInfo: Sendable {
             warning = "not valid UTF-8 (first at line \(line(at: bad, path: path)), byte \(bad)); read as Windows-1252"
         }
         let separator: UInt8 = !sawLF && sawCR ? 0x0D : 0x0A
-        let delimiter = detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
+        let delimiter =
+            cells.lazy.compactMap { Self.delimiter(before: $0, in: head) }.first
+            ?? detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
         return InputFileInfo(
             size: size, sha256: Hex.lowercase(hasher.finalize()),
             encoding: encoding, delimiter: delimiter, encodingWarning: warning, bomLength: bomLength,
@@ -167,6 +173,22 @@ public struct InputFileInfo: Sendable {
             read += Int64(chunk.count)
         }
         return (feeds == 0 ? returns : feeds) + 1
+    }
+
+    /// The delimiter just before the first occurrence of `cell` (letter case
+    /// aside) that follows one, or that follows one and the quote that opens
+    /// the cell; nil when there is none (a title may name the cell in a sentence).
+    static func delimiter(before cell: String, in bytes: [UInt8]) -> Delimiter? {
+        let pattern = Array(cell.lowercased().utf8)
+        guard !pattern.isEmpty, bytes.count > pattern.count else { return nil }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+        for start in 1...(bytes.count - pattern.count)
+        where lower(bytes[start]) == pattern[0] && zip(bytes[start...], pattern).allSatisfy({ lower($0) == $1 }) {
+            var before = start - 1
+            if bytes[before] == UInt8(ascii: "\""), before > 0 { before -= 1 }
+            if let delimiter = Delimiter.allCases.first(where: { $0.byte == bytes[before] }) { return delimiter }
+        }
+        return nil
     }
 
     /// The candidate separator that occurs most often, outside quotes, in the

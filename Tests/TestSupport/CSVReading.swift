@@ -15,3 +15,39 @@ extension Collection<UInt8> {
         Data(self).range(of: Data(needle)) != nil
     }
 }
+
+/// The records of an RFC 4180 file as cells, quoted cells unquoted (commas, doubled quotes and line
+/// breaks inside them kept), without its BOM; for rejects files, whose reasons hold commas.
+public func csvRecords(_ text: String) -> [[String]] {
+    var records: [[String]] = []
+    var record: [String] = []
+    var cell = ""
+    var quoted = false
+    var characters = text.replacingOccurrences(of: "\u{FEFF}", with: "")[...]
+    while let character = characters.popFirst() {
+        if quoted {
+            if character == "\"" {
+                if characters.first == "\"" {
+                    cell.append(characters.removeFirst())
+                } else {
+                    quoted = false
+                }
+            } else {
+                cell.append(character)
+            }
+        } else if character == "\"" {
+            quoted = true
+        } else if character == "," {
+            record.append(cell)
+            cell = ""
+        } else if character == "\r\n" || character == "\n" {
+            records.append(record + [cell])
+            record = []
+            cell = ""
+        } else {
+            cell.append(character)
+        }
+    }
+    if !cell.isEmpty || !record.isEmpty { records.append(record + [cell]) }
+    return records
+}

@@ -18,11 +18,11 @@ protocol RowHandler: AnyObject {
     /// defaults, and what the summary says.
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws
 
-    /// Texts of header cells that are not the first, by preference: the byte
-    /// before the first one found (or before its opening quote) is the file's
-    /// delimiter. For files whose first line is a preamble and not the header
-    /// (the default: none, the first line says).
-    var delimitedHeaderCells: [String] { get }
+    /// First cells of the header rows this kind looks for, letters and digits
+    /// in lower case (`column1`): the delimiter is the byte after the first
+    /// cell of the first line that starts with one. For files whose first line
+    /// is a preamble and not the header (the default: none, the first line says).
+    var headerFirstCells: Set<String> { get }
     /// Reads a row that comes before the header (the default: the first row
     /// is the header, mapped by `columns`' aliases and the `--mapping` file).
     /// Throws when the file is not of this kind.
@@ -57,7 +57,7 @@ struct DisplacedRow {
 }
 
 extension RowHandler {
-    var delimitedHeaderCells: [String] { [] }
+    var headerFirstCells: Set<String> { [] }
 
     func header(_ record: CSVRecord, mapping: ColumnMapping?, file: String) throws -> HeaderRow {
         .header(try HeaderMap(header: record.fields, specs: columns, mapping: mapping, file: file))
@@ -80,7 +80,7 @@ struct FileImport {
         -> ImportOutcome
     {
         let name = options.displayName ?? path
-        let info = try InputFileInfo.inspect(path: path, name: name, delimiterBefore: handler.delimitedHeaderCells)
+        let info = try InputFileInfo.inspect(path: path, name: name, headerFirstCells: handler.headerFirstCells)
         let run = ImportRun(
             file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
         do {

@@ -99,14 +99,15 @@ public struct InputFileInfo: Sendable {
 
     /// Reads the whole file once: its SHA-256, whether it is UTF-8 (after an
     /// optional BOM) or else Windows-1252, and the delimiter of its header line:
-    /// the first line, or the line of the first of the header cells
-    /// `delimiterBefore` found in the first 64 KiB (a table under a preamble).
+    /// the first line, or the first line in the first 64 KiB whose first cell is
+    /// one of `headerFirstCells` (letters and digits, lower-cased: a table under
+    /// a preamble).
     /// Messages call the file `name` (by default its path).
     ///
     /// - throws: `IngestError.unreadable` when it cannot be read,
     ///   `IngestError.encoding` when it is UTF-16, holds NUL bytes, or is
     ///   neither UTF-8 nor Windows-1252, naming the line and byte at fault.
-    public static func inspect(path: String, name: String? = nil, delimiterBefore cells: [String] = []) throws
+    public static func inspect(path: String, name: String? = nil, headerFirstCells cells: Set<String> = []) throws
         -> InputFileInfo
     {
         let name = name ?? path
@@ -134,7 +135,7 @@ public struct InputFileInfo: Sendable {
         }
         let separator: UInt8 = !sawLF && sawCR ? 0x0D : 0x0A
         let delimiter =
-            cells.lazy.compactMap { Self.delimiter(before: $0, in: head) }.first
+            (cells.isEmpty ? nil : Self.delimiter(afterFirstCellIn: cells, in: head))
             ?? detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
         return InputFileInfo(
             size: size, sha256: Hex.lowercase(hasher.finalize()),
@@ -175,18 +176,53 @@ public struct InputFileInfo: Sendable {
         return (feeds == 0 ? returns : feeds) + 1
     }
 
-    /// The delimiter just before the first occurrence of `cell` (letter case
-    /// aside) that follows one, or that follows one and the quote that opens
-    /// the cell; nil when there is none (a title may name the cell in a sentence).
-    static func delimiter(before cell: String, in bytes: [UInt8]) -> Delimiter? {
-        let pattern = Array(cell.lowercased().utf8)
-        guard !pattern.isEmpty, bytes.count > pattern.count else { return nil }
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
-        for start in 1...(bytes.count - pattern.count)
-        where lower(bytes[start]) == pattern[0] && zip(bytes[start...], pattern).allSatisfy({ lower($0) == $1 }) {
-            var before = start - 1
-            if bytes[before] == UInt8(ascii: "\""), before > 0 { before -= 1 }
-            if let delimiter = Delimiter.allCases.first(where: { $0.byte == bytes[before] }) { return delimiter }
+    /// The delimiter after the first cell of the first line whose first cell,
+    /// reduced to its letters and digits in lower case, is one of `cells`
+    /// (`column1`): the header of a table under a preamble. A quoted first cell
+    /// may span lines. Nil when no line of `bytes` is such a header.
+    static func delimiter(afterFirstCellIn cells: Set<String>, in bytes: [UInt8]) -> Delimiter? {
+        let quote = UInt8(ascii: "\"")
+        func isLineEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        var start = 0
+        while start < bytes.count {
+            var index = start
+            var cell: [UInt8] = []
+            func keep(_ byte: UInt8) {
+                guard cell.count <= 64 else { return }
+                if byte >= 65 && byte <= 90 {
+                    cell.append(byte + 32)
+                } else if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
+                    cell.append(byte)
+                }
+            }
+            if bytes[index] == quote {
+                index += 1
+                while index < bytes.count {
+                    if bytes[index] == quote {
+                        guard index + 1 < bytes.count, bytes[index + 1] == quote else {
+                            index += 1
+                            break
+                        }
+                        index += 1
+                    }
+                    keep(bytes[index])
+                    index += 1
+                }
+            } else {
+                while index < bytes.count, !isLineEnd(bytes[index]),
+                    !Delimiter.allCases.contains(where: { $0.byte == bytes[index] })
+                {
+                    keep(bytes[index])
+                    index += 1
+                }
+            }
+            if index < bytes.count, let delimiter = Delimiter.allCases.first(where: { $0.byte == bytes[index] }),
+                cells.contains(String(decoding: cell, as: UTF8.self))
+            {
+                return delimiter
+            }
+            guard let end = bytes[index...].firstIndex(where: isLineEnd) else { return nil }
+            start = end + 1
         }
         return nil
     }

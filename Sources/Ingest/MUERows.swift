@@ -15,9 +15,8 @@ final class MUERows: RowHandler {
     static let names = ["procedure_code", "mue_value", "adjudication_indicator", "rationale"]
     let columns = names.map { ColumnSpec($0, required: true, aliases: []) }
     let patientColumn: String? = nil
-    static let valuesCell = "Practitioner Services MUE Values"
-    /// The header's second cell, or a PTP table's, to say it is one.
-    let delimitedHeaderCells = [valuesCell, "Column 2"]
+    /// Its header's first cell, and the other table's, to say so when given one for the other.
+    let headerFirstCells: Set<String> = [NCCITable.ptpFirstCell, NCCITable.mueFirstCell]
 
     static let table = "a practitioner MUE table"
     static let header =

@@ -24,14 +24,19 @@ enum NCCITable {
         ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 
+    /// The first cell of a PTP table's header, normalized.
+    static let ptpFirstCell = "column1"
+    /// The first cell of an MUE table's header, normalized.
+    static let mueFirstCell = "hcpcscptcode"
+
     /// Whether a row is a PTP table's header: its first two cells are `Column 1` and `Column 2`.
     static func isPTPHeader(_ cells: [String]) -> Bool {
-        cells.count >= 2 && normalize(cells[0]) == "column1" && normalize(cells[1]) == "column2"
+        cells.count >= 2 && normalize(cells[0]) == ptpFirstCell && normalize(cells[1]) == "column2"
     }
 
     /// Whether a row is an MUE table's header: its first cell is `HCPCS/CPT Code`.
     static func isMUEHeader(_ cells: [String]) -> Bool {
-        cells.first.map(normalize) == "hcpcscptcode"
+        cells.first.map(normalize) == mueFirstCell
     }
 
     /// How many of a header's cells belong to the table: the cells after the

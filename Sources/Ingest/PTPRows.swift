@@ -26,8 +26,8 @@ final class PTPRows: RowHandler {
     ]
     let columns = names.map { ColumnSpec($0, required: true, aliases: []) }
     let patientColumn: String? = nil
-    /// The header's second cell, or an MUE table's, to say it is one.
-    let delimitedHeaderCells = ["Column 2", MUERows.valuesCell]
+    /// Its header's first cell, and the other table's, to say so when given one for the other.
+    let headerFirstCells: Set<String> = [NCCITable.ptpFirstCell, NCCITable.mueFirstCell]
 
     static let table = "an NCCI PTP table"
     static let expected =

@@ -367,12 +367,12 @@ import Testing
     }
 
     @Test func theDelimiterIsTheHeaderRowsNotTheNoticesOnTheFirstLine() throws {
-        // Given a tab-delimited file whose notice (first line) holds commas and whose title names "Column 2"
+        // Given a tab-delimited file whose notice (first line) holds commas and whose title names "Column 1"
         let folder = try TemporaryFolder()
         let path = try folder.write("f.txt", ptpFile(["99213|99211||20100101|*|0|x"]))
-        // When the file is inspected for the PTP header cell
-        let info = try InputFileInfo.inspect(path: path, delimiterBefore: ["Column 2"])
-        // Then the delimiter is the tab before the header's Column 2, not the notice's comma
+        // When the file is inspected for a header whose first cell is Column 1
+        let info = try InputFileInfo.inspect(path: path, headerFirstCells: ["column1"])
+        // Then the delimiter is the tab after the header's Column 1, not the notice's comma
         #expect(info.delimiter == .tab)
         #expect(try InputFileInfo.inspect(path: path).delimiter == .comma)
     }

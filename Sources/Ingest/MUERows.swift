@@ -128,7 +128,7 @@ final class MUERows: RowHandler {
                 RowProblem(
                     column: 0,
                     reason: "code \(code.text) is given on line \(earlier) already; a table gives one "
-                        + "value per code")
+                        + "value per code, and importing this row again would replace that one")
             ]
         }
         let row = MUEValue(

@@ -199,7 +199,7 @@ final class PTPRows: RowHandler {
             RowProblem(
                 column: nil,
                 reason: "\(name) is given on line \(earlier) already; a table gives each edit (column 1, column 2, "
-                    + "effective date) once")
+                    + "effective date) once, and importing this row again would replace that one")
         ]
     }
 

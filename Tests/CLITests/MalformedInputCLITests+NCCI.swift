@@ -151,7 +151,7 @@ extension MalformedInputCLITests {
                 unknown; CMS's are "1 Line Edit", "2 Date of Service Edit: Policy" and "3 Date of Service Edit: \
                 Clinical"
                     line 6, column "HCPCS/CPT Code": code 36415 is given on line 3 already; a table gives one value \
-                per code
+                per code, and importing this row again would replace that one
                   every rejected row, with its reason: \(workspace.cli.path("mue-bad-rows.rejects.csv"))
 
                 """)

@@ -129,7 +129,8 @@ import Testing
             ("99213,1,,x", "MUE Adjudication Indicator", "adjudication indicator is blank; \(indicators)"),
             (
                 "36415,3,1 Line Edit,x", "HCPCS/CPT Code",
-                "code 36415 is given on line 3 already; a table gives one value per code"
+                "code 36415 is given on line 3 already; a table gives one value per code, and importing this row "
+                    + "again would replace that one"
             ),
             ("99213,1,1 Line Edit", nil, "the row has 3 fields; the header has 4"),
         ] as [(String, String?, String)])

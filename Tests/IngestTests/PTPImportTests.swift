@@ -158,7 +158,8 @@ import Testing
                 RowReject(
                     line: 5, column: nil,
                     reason: "edit 99213/99211 effective 2010-01-01 is given on line 4 already; a table gives each edit "
-                        + "(column 1, column 2, effective date) once")
+                        + "(column 1, column 2, effective date) once, and importing this row again would replace that "
+                        + "one")
             ])
     }
 

@@ -36,8 +36,9 @@ final class MUERows: RowHandler {
     private var batchID: Int64 = 0
     /// The line each code of this file was loaded from.
     private var loadedCodes: [UInt64: Int] = [:]
-    private var added = 0
-    private var replaced = 0
+    /// Values stored before this file, and codes of this file stored: their difference says how many were new.
+    private var valuesBefore = 0
+    private var stored = 0
 
     /// Reads a table in force from `effective`.
     init(effective: CalendarDay) {
@@ -93,6 +94,7 @@ final class MUERows: RowHandler {
 
     func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws {
         self.batchID = batchID
+        valuesBefore = try session.ncci.valueCount()
     }
 
     // MARK: - Rows
@@ -134,18 +136,17 @@ final class MUERows: RowHandler {
         let row = MUEValue(
             procedureCode: code.text, effectiveDate: effective, value: value, adjudicationIndicator: indicator,
             rationale: record[3])
-        switch try session.ncci.store(row, batchID: batchID) {
-        case .new: added += 1
-        case .replaced: replaced += 1
-        }
+        try session.ncci.store(row, batchID: batchID)
+        stored += 1
         loadedCodes[code.number] = record.line
         return []
     }
 
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
-        outcome.counts.rowsReplaced = replaced
+        let added = try session.ncci.valueCount() - valuesBefore
+        outcome.counts.rowsReplaced = stored - added
         outcome.details.append(
-            "\(NCCITable.counted(added + replaced, "code")) in force from \(effective): \(added) new, \(replaced) "
+            "\(NCCITable.counted(stored, "code")) in force from \(effective): \(added) new, \(stored - added) "
                 + "replaced (the same code and day)")
         if let skipped = NCCITable.skippedRows(headerLine: headerLine, above: rowsAbove - 1, below: 0) {
             outcome.details.append(skipped)

@@ -43,9 +43,13 @@ final class PTPRows: RowHandler {
     private var subheaderRows = 0
     /// The line each key of this file was loaded from, to find a key given twice.
     private var loadedKeys: [UInt64: Int] = [:]
-    private var added = 0
-    private var replaced = 0
+    /// Edits stored before this file, and keys of this file stored: their difference says how many were new.
+    private var editsBefore = 0
+    private var stored = 0
     private var displaced: [DisplacedRow] = []
+    /// The rationale texts read so far by a hash of their bytes: CMS's tables use a dozen over
+    /// hundreds of thousands of rows, so a row's text is found without allocating.
+    private var rationales: [UInt64: (bytes: [UInt8], text: String)] = [:]
 
     // MARK: - Header
 
@@ -96,6 +100,7 @@ final class PTPRows: RowHandler {
 
     func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws {
         self.batchID = batchID
+        editsBefore = try session.ncci.editCount()
     }
 
     /// The wrapped text of CMS's header, rows with no code between the header and the first edit.
@@ -151,15 +156,13 @@ final class PTPRows: RowHandler {
         let edit = PTPEdit(
             column1: column1.text, column2: column2.text, effectiveDate: effective.description,
             deletionDate: deletion?.description, modifierIndicator: Int(indicator - 48), before1996: before1996,
-            rationale: record[6])
+            rationale: rationale(record))
         let key = column1.number << 43 | column2.number << 23 | effective.packed
         if let earlier = loadedKeys[key] {
             return try repeated(edit, line: record.line, earlier: earlier, key: key, session: session)
         }
-        switch try session.ncci.store(edit, batchID: batchID) {
-        case .new: added += 1
-        case .replaced: replaced += 1
-        }
+        try session.ncci.store(edit, batchID: batchID)
+        stored += 1
         loadedKeys[key] = record.line
         return []
     }
@@ -174,7 +177,7 @@ final class PTPRows: RowHandler {
         else { preconditionFailure("the edit loaded from line \(earlier) is not stored") }
         let name = "edit \(edit.column1)/\(edit.column2) effective \(edit.effectiveDate)"
         if Self.ends(edit.deletionDate, after: stored.deletionDate) {
-            _ = try session.ncci.store(edit, batchID: batchID)
+            try session.ncci.store(edit, batchID: batchID)
             loadedKeys[key] = line
             displaced.append(
                 DisplacedRow(
@@ -210,9 +213,10 @@ final class PTPRows: RowHandler {
     }
 
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
-        outcome.counts.rowsReplaced = replaced
+        let added = try session.ncci.editCount() - editsBefore
+        outcome.counts.rowsReplaced = stored - added
         outcome.details.append(
-            "\(NCCITable.counted(added + replaced, "edit")): \(added) new, \(replaced) replaced (the same column 1, "
+            "\(NCCITable.counted(stored, "edit")): \(added) new, \(stored - added) replaced (the same column 1, "
                 + "column 2 and effective date)")
         if let skipped = NCCITable.skippedRows(headerLine: headerLine, above: rowsAbove - 1, below: subheaderRows) {
             outcome.details.append(skipped)
@@ -220,6 +224,18 @@ final class PTPRows: RowHandler {
     }
 
     // MARK: - Values
+
+    /// The rationale cell's text, decoded once for each text the file uses.
+    private func rationale(_ record: CSVRecord) -> String {
+        record.withBytes(6) { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            if let known = rationales[hash], known.bytes.elementsEqual(bytes) { return known.text }
+            let text = record[6]
+            if rationales.count < 1_000 { rationales[hash] = (Array(bytes), text) }
+            return text
+        }
+    }
 
     private func code(_ record: CSVRecord, _ column: Int, _ label: String, _ problems: inout [RowProblem])
         -> EditCode?

@@ -52,71 +52,97 @@ public struct MUEValue: Sendable, Equatable {
     }
 }
 
-/// What storing a row of an NCCI table did.
-public enum StoredNCCIRow: Sendable, Equatable {
-    /// The key was not stored.
-    case new
-    /// The key was stored (by an earlier import, or earlier in this one): its row now holds these values.
-    case replaced
-}
-
 /// Writes the NCCI tables during an import: a PTP file holds hundreds of
 /// thousands of edits, so the statements stay prepared and bind through
-/// SQLite's C API, one insert per new key.
+/// SQLite's C API, and edits go in groups of 64 rows a statement (one row a
+/// statement spent half the import opening and closing SQLite's cursors). A
+/// row replaces the one stored under its key; how many keys were new is the
+/// growth of the table (`editCount`, `valueCount`), which costs one count per
+/// file instead of a look-up per row.
 public final class NCCIWriter {
+    /// How many edits one statement writes.
+    static let group = 64
+
     private let db: Database
-    private lazy var insertEdit = prepare(
-        """
-        INSERT INTO ptp_edit (column_1, column_2, effective_date, deletion_date, modifier_indicator, before_1996,
-                              rationale, batch_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (column_1, column_2, effective_date) DO NOTHING
-        """)
-    private lazy var updateEdit = prepare(
-        """
-        UPDATE ptp_edit SET deletion_date = ?4, modifier_indicator = ?5, before_1996 = ?6, rationale = ?7,
-               batch_id = ?8
-        WHERE column_1 = ?1 AND column_2 = ?2 AND effective_date = ?3
-        """)
+    private lazy var upsertEdit = prepare(Self.upsertEdits(rows: 1))
+    private lazy var upsertEditGroup = prepare(Self.upsertEdits(rows: Self.group))
+    /// Edits given to `store` and not written yet, and their batch.
+    private var pending: [PTPEdit] = []
+    private var pendingBatchID: Int64 = 0
     private lazy var findEdit = prepare(
         """
         SELECT deletion_date, modifier_indicator, before_1996, rationale FROM ptp_edit
         WHERE column_1 = ? AND column_2 = ? AND effective_date = ?
         """)
-    private lazy var insertValue = prepare(
+    private lazy var upsertValue = prepare(
         """
         INSERT INTO mue_value (procedure_code, effective_date, mue_value, adjudication_indicator, rationale, batch_id)
         VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (procedure_code, effective_date) DO NOTHING
-        """)
-    private lazy var updateValue = prepare(
-        """
-        UPDATE mue_value SET mue_value = ?3, adjudication_indicator = ?4, rationale = ?5, batch_id = ?6
-        WHERE procedure_code = ?1 AND effective_date = ?2
+        ON CONFLICT (procedure_code, effective_date) DO UPDATE SET
+            mue_value = excluded.mue_value, adjudication_indicator = excluded.adjudication_indicator,
+            rationale = excluded.rationale, batch_id = excluded.batch_id
         """)
 
     init(db: Database) {
         self.db = db
     }
 
-    /// Stores an edit under its key (column 1, column 2, effective date),
-    /// replacing the row stored under the same key.
-    ///
-    /// - throws: a `DatabaseError`, e.g. a CHECK the values break (a deletion
-    ///   date before the effective date) or an unknown batch.
-    public func store(_ edit: PTPEdit, batchID: Int64) throws -> StoredNCCIRow {
-        let insert = try insertEdit.sqliteStatement
-        bind(insert, edit, batchID: batchID)
-        try step(insert)
-        if sqlite3_changes(db.sqliteConnection) == 1 { return .new }
-        let update = try updateEdit.sqliteStatement
-        bind(update, edit, batchID: batchID)
-        try step(update)
-        return .replaced
+    /// `INSERT … VALUES` of `rows` edits, each replacing the row stored under its key.
+    private static func upsertEdits(rows: Int) -> String {
+        """
+        INSERT INTO ptp_edit (column_1, column_2, effective_date, deletion_date, modifier_indicator, before_1996,
+                              rationale, batch_id)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        ON CONFLICT (column_1, column_2, effective_date) DO UPDATE SET
+            deletion_date = excluded.deletion_date, modifier_indicator = excluded.modifier_indicator,
+            before_1996 = excluded.before_1996, rationale = excluded.rationale, batch_id = excluded.batch_id
+        """
     }
 
-    /// The edit stored under a key, if any.
+    /// Stores an edit under its key (column 1, column 2, effective date),
+    /// replacing the row stored under the same key. The edit is written with
+    /// the next ones, by this call or by `flush`, `editCount` or `edit`: one of
+    /// them must come before the import's transaction ends.
+    ///
+    /// - throws: a `DatabaseError` from writing the group, e.g. a CHECK the
+    ///   values break (a deletion date before the effective date) or an unknown batch.
+    public func store(_ edit: PTPEdit, batchID: Int64) throws {
+        if !pending.isEmpty && batchID != pendingBatchID { try flush() }
+        pendingBatchID = batchID
+        pending.append(edit)
+        if pending.count == Self.group { try flush() }
+    }
+
+    /// Writes the edits `store` holds back.
+    ///
+    /// - throws: a `DatabaseError`; the edits are dropped either way.
+    public func flush() throws {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        if pending.count == Self.group {
+            let s = try upsertEditGroup.sqliteStatement
+            for (index, edit) in pending.enumerated() {
+                bind(s, edit, batchID: pendingBatchID, from: Int32(index * 8))
+            }
+            try step(s)
+        } else {
+            let s = try upsertEdit.sqliteStatement
+            for edit in pending {
+                bind(s, edit, batchID: pendingBatchID, from: 0)
+                try step(s)
+            }
+        }
+    }
+
+    /// How many edits the store holds, those `store` holds back written first.
+    public func editCount() throws -> Int {
+        try flush()
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM ptp_edit") ?? 0
+    }
+
+    /// The edit stored under a key, if any, those `store` holds back written first.
     public func edit(column1: String, column2: String, effectiveDate: String) throws -> PTPEdit? {
+        try flush()
         let s = try findEdit.sqliteStatement
         defer { sqlite3_reset(s) }
         bind(s, 1, column1)
@@ -137,15 +163,15 @@ public final class NCCIWriter {
     /// row stored under the same key.
     ///
     /// - throws: a `DatabaseError`, e.g. a CHECK the values break.
-    public func store(_ value: MUEValue, batchID: Int64) throws -> StoredNCCIRow {
-        let insert = try insertValue.sqliteStatement
-        bind(insert, value, batchID: batchID)
-        try step(insert)
-        if sqlite3_changes(db.sqliteConnection) == 1 { return .new }
-        let update = try updateValue.sqliteStatement
-        bind(update, value, batchID: batchID)
-        try step(update)
-        return .replaced
+    public func store(_ value: MUEValue, batchID: Int64) throws {
+        let s = try upsertValue.sqliteStatement
+        bind(s, value, batchID: batchID)
+        try step(s)
+    }
+
+    /// How many MUE values the store holds.
+    public func valueCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM mue_value") ?? 0
     }
 
     // MARK: - SQLite C API
@@ -154,19 +180,19 @@ public final class NCCIWriter {
         Result { try db.makeStatement(sql: sql) }
     }
 
-    /// Binds the eight parameters both PTP statements number alike.
-    private func bind(_ s: OpaquePointer, _ edit: PTPEdit, batchID: Int64) {
-        bind(s, 1, edit.column1)
-        bind(s, 2, edit.column2)
-        bind(s, 3, edit.effectiveDate)
-        bind(s, 4, edit.deletionDate)
-        sqlite3_bind_int64(s, 5, Int64(edit.modifierIndicator))
-        sqlite3_bind_int64(s, 6, edit.before1996 ? 1 : 0)
-        bind(s, 7, edit.rationale)
-        sqlite3_bind_int64(s, 8, batchID)
+    /// Binds an edit's eight parameters, after the first `offset`.
+    private func bind(_ s: OpaquePointer, _ edit: PTPEdit, batchID: Int64, from offset: Int32) {
+        bind(s, offset + 1, edit.column1)
+        bind(s, offset + 2, edit.column2)
+        bind(s, offset + 3, edit.effectiveDate)
+        bind(s, offset + 4, edit.deletionDate)
+        sqlite3_bind_int64(s, offset + 5, Int64(edit.modifierIndicator))
+        sqlite3_bind_int64(s, offset + 6, edit.before1996 ? 1 : 0)
+        bind(s, offset + 7, edit.rationale)
+        sqlite3_bind_int64(s, offset + 8, batchID)
     }
 
-    /// Binds the six parameters both MUE statements number alike.
+    /// Binds a value's six parameters.
     private func bind(_ s: OpaquePointer, _ value: MUEValue, batchID: Int64) {
         bind(s, 1, value.procedureCode)
         bind(s, 2, value.effectiveDate)

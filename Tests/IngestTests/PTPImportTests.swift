@@ -143,6 +143,33 @@ import Testing
             ])
     }
 
+    @Test func editsAreStoredWhateverTheirNumberAndWhereverAKeyRepeats() throws {
+        // Given 150 edits (more than two of the writer's groups of 64, and a remainder), with one key
+        // listed twice, the row in force longer second, at rows 100 and 101
+        let store = try PTPStore()
+        var rows = (0..<150).map { "\(10000 + $0)|99211||20100101|*|1|Standards of medical/surgical practice" }
+        rows.insert("10099|99211||20100101|20100101|9|CPT Manual or CMS manual coding instruction", at: 99)
+        let path = try store.workspace.write("many.txt", ptpFile(rows))
+        // When it is imported, and imported again with --force
+        let outcome = try store.workspace.importFile(path, kind: .ptp)
+        let again = try store.workspace.importFile(path, kind: .ptp) { $0.force = true }
+        // Then every key is stored once, the repeated one with the row in force longer
+        #expect(outcome.counts == ImportBatchCounts(rowsRead: 151, rowsLoaded: 150, rowsRejected: 1))
+        #expect(
+            outcome.details.first == "150 edits: 150 new, 0 replaced (the same column 1, column 2 and effective date)")
+        #expect(outcome.firstRejects.map(\.line) == [103])
+        #expect(try store.count() == 150)
+        #expect(
+            try store.edits(where: "column_1 = '10099'") == [
+                "10099 99211 2010-01-01 - 1 0 Standards of medical/surgical practice"
+            ])
+        // and the second import replaces every key
+        #expect(again.counts == ImportBatchCounts(rowsRead: 151, rowsLoaded: 150, rowsRejected: 1, rowsReplaced: 150))
+        #expect(try store.count() == 150)
+        #expect(
+            try store.workspace.texts("SELECT DISTINCT batch_id FROM ptp_edit") == ["\(try #require(again.batchID))"])
+    }
+
     @Test func aKeyGivenTwiceAlikeKeepsTheFirstRow() throws {
         // Given the same key twice, both in force, with other indicators
         let store = try PTPStore()

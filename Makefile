@@ -70,12 +70,13 @@ demo: build
 	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) $(SWIFT) run -q codeaudit demo --sample-data SampleData --out Reports
 
 # Import speed and memory against SQLite's own CSV importer, the 835 import against
-# the encounter import, and the time of each export of a month from a 1,000,000-line
-# store (not part of `make test`).
+# the encounter import, the NCCI tables' imports (500,000 PTP edits within 3 s), and the
+# time of each export of a month from a 1,000,000-line store (not part of `make test`).
 bench: release
 	$(call apt_install,$(BENCH_PACKAGES))
 	Scripts/bench-import.sh
 	Scripts/bench-remittances.sh
+	Scripts/bench-ncci.sh
 	Scripts/bench-export.sh
 
 # Rebuilds the compiled-in ICD-10-CM billable code set and Excludes1 notes from their public source
@@ -85,9 +86,10 @@ icd10:
 
 # Fuzzes the import path with libFuzzer for FUZZ_SECONDS: Fuzz/Sources/ImportFuzzing.swift
 # feeds each input through encoding and delimiter detection, libcsv, header mapping,
-# validation and the inserts into an in-memory store for the four CSV kinds, and through
+# validation and the inserts into an in-memory store for the CSV kinds, and through
 # the X12 tokenizer and 835 reader for remittances. Each file's first byte picks its kind
-# (`0`…`4`: encounters, audits, fees, hours, remittances; +8 --strict, +64 --force).
+# (`0`…`6`: encounters, audits, fees, hours, remittances, NCCI PTP edits, an MUE table;
+# +8 --strict, +64 --force).
 # How it is built, and why:
 # - The harness is the executable target codeaudit-fuzz of Package.swift, so that every
 #   plain build compiles it (it cannot rot) and makes it a replayer of saved inputs

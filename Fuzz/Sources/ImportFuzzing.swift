@@ -15,13 +15,13 @@ import Store
 ///
 /// | bits of the first byte | meaning |
 /// |---|---|
-/// | `& 7` | 0 encounters, 1 audits, 2 fees, 3 hours, 4 remittances (X12 835); 5, 6, 7 as 0, 1, 2 |
+/// | `& 7` | 0 encounters, 1 audits, 2 fees, 3 hours, 4 remittances (X12 835), 5 NCCI PTP edits, 6 an MUE table (in force from 2026-04-01); 7 as 2 |
 /// | `& 8` | `--strict` |
 /// | `& 64` | `--force` |
 ///
-/// The digits `0`…`4` (0x30–0x34) have neither option's bit, so as text they
-/// pick the five kinds as plain imports; `8`…`<` are the same kinds with
-/// `--strict`, `p`…`t` with `--force`, `x`…`|` with both. So `0` + an
+/// The digits `0`…`6` (0x30–0x36) have neither option's bit, so as text they
+/// pick the seven kinds as plain imports; `8`…`>` are the same kinds with
+/// `--strict`, `p`…`v` with `--force`, `x`…`~` with both. So `0` + an
 /// encounter export, NUL, `4` + an 835 imports remittances for the encounters
 /// just loaded.
 ///
@@ -40,8 +40,11 @@ enum ImportFuzzing {
     static let maxFiles = 4
 
     /// The kinds by the first byte's low 3 bits; listed, not `ImportKind.allCases`, so that a
-    /// new kind does not change what the committed seeds mean.
-    static let kinds: [ImportKind] = [.encounters, .audits, .fees, .hours, .remittances]
+    /// new kind does not change what the committed seeds mean (7 stays fees, as before the NCCI
+    /// tables took 5 and 6).
+    static let kinds: [ImportKind] = [.encounters, .audits, .fees, .hours, .remittances, .ptp, .mue, .fees]
+    /// The day an MUE table is imported in force from.
+    static let mueEffective = CalendarDay(year: 2026, month: 4, day: 1)!
     static let strictBit: UInt8 = 8
     static let forceBit: UInt8 = 64
 
@@ -54,12 +57,13 @@ enum ImportFuzzing {
         }
         for (index, file) in files(in: input).enumerated() {
             guard let selector = file.first else { continue }
-            let kind = kinds[Int(selector & 7) % kinds.count]
+            let kind = kinds[Int(selector & 7)]
             var options = ImportOptions(
                 today: today, toolVersion: "fuzz", clock: { Date(timeIntervalSince1970: 1_795_000_000) })
             options.strict = selector & strictBit != 0
             options.force = selector & forceBit != 0
-            let path = folder + "/input-\(index)" + (kind == .remittances ? ".835" : ".csv")
+            options.effectiveDate = Self.mueEffective
+            let path = folder + "/input-\(index)" + [.remittances: ".835", .ptp: ".txt"][kind, default: ".csv"]
             let rejects = folder + "/input-\(index).rejects.csv"
             save(file.dropFirst(), to: path)
             defer {

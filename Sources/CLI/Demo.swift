@@ -12,7 +12,8 @@ extension CodeAudit {
             abstract: "Build a fresh database from SampleData/ and write a report for every month into Reports/.",
             discussion: """
                 Imports every file of the sample folder by the kind its name says (encounters…, fee…, audit…, \
-                hour…, remittance…; encounters first), into a new database (default OUT/demo.sqlite, replaced on each run), \
+                hour…, remittance…, …ptp…, …mue…YYYY-MM-DD, the day the MUE table takes effect; encounters \
+                first), into a new database (default OUT/demo.sqlite, replaced on each run), \
                 then writes OUT/YYYY-MM/report.html and the month's CSV exports for each month with encounters. \
                 Rejected rows are reported on stderr; no rejects file is written into the sample folder.
                 """)
@@ -67,7 +68,7 @@ extension CodeAudit {
         }
 
         /// The sample folder's files with the kind their names say, encounters first (audits need them).
-        private func sampleFiles() throws -> [(ImportKind, String)] {
+        private func sampleFiles() throws -> [ImportInput] {
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: sampleData).sorted()
@@ -77,20 +78,40 @@ extension CodeAudit {
             }
             let kinds: [(ImportKind, String)] = [
                 (.encounters, "encounter"), (.fees, "fee"), (.audits, "audit"), (.hours, "hour"),
-                (.remittances, "remittance"),
+                (.remittances, "remittance"), (.ptp, "ptp"), (.mue, "mue"),
             ]
-            let files = kinds.flatMap { kind, stem in
-                names.filter { name in
+            let files = try kinds.flatMap { kind, stem in
+                try names.filter { name in
                     let lower = name.lowercased()
                     return lower.contains(stem) && !lower.contains(".rejects.")
                         && [".csv", ".txt", ".tsv", ".835"].contains { lower.hasSuffix($0) }
-                }.map { (kind, (sampleData as NSString).appendingPathComponent($0)) }
+                }.map { name in
+                    ImportInput(
+                        kind: kind, path: (sampleData as NSString).appendingPathComponent(name),
+                        effectiveDate: kind == .mue ? try Self.effectiveDate(ofMUEFile: name) : nil)
+                }
             }
-            guard files.contains(where: { $0.0 == .encounters }) else {
+            guard files.contains(where: { $0.kind == .encounters }) else {
                 printError("codeaudit: no encounter export (a file named encounters…) in \(sampleData)")
                 throw ExitCode(66)
             }
             return files
+        }
+
+        /// The day a sample MUE table takes effect: the `YYYY-MM-DD` that ends its name
+        /// (`ncci-mue-practitioner-2026-04-01.csv`), since the table itself carries no date.
+        static func effectiveDate(ofMUEFile name: String) throws -> CalendarDay {
+            let stem = (name as NSString).deletingPathExtension
+            let tail = String(stem.suffix(10))
+            guard tail.count == 10, tail.split(separator: "-").first?.count == 4,
+                let day = CalendarDay(parsing: tail)
+            else {
+                printError(
+                    "codeaudit: the sample MUE table \(name) has no effective date at the end of its name; name it "
+                        + "like ncci-mue-practitioner-2026-04-01.csv (the day the table takes effect)")
+                throw ExitCode(65)
+            }
+            return day
         }
 
         /// The demo's own database, removed first when it is the default one.

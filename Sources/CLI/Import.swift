@@ -6,7 +6,8 @@ extension CodeAudit {
         static let configuration = CommandConfiguration(
             abstract: "Import files into the database (created when it does not exist).",
             subcommands: [
-                ImportEncounters.self, ImportAudits.self, ImportFees.self, ImportHours.self, ImportRemittances.self,
+                ImportEncounters.self, ImportAudits.self, ImportFees.self, ImportHours.self, ImportPTP.self,
+                ImportMUE.self, ImportRemittances.self,
             ])
     }
 }

@@ -128,6 +128,8 @@ struct ImportFiles {
     let store: StoreOptions
     let options: ImportFileOptions
     let icd10Codes: String?
+    /// The day an MUE table takes effect.
+    var effectiveDate: CalendarDay?
 
     func run() throws {
         Interruption.exitOnSignal()
@@ -144,11 +146,20 @@ struct ImportFiles {
             }
             let run = FileImportRun(
                 importer: Importer(database: database, pseudonymizer: pseudonymizer, options: importOptions))
-            if let failure = try run.importFiles(options.files.map { (kind, $0) }, record: &record) {
+            let files = options.files.map { ImportInput(kind: kind, path: $0, effectiveDate: effectiveDate) }
+            if let failure = try run.importFiles(files, record: &record) {
                 throw ExitCode(failure)
             }
         }
     }
+}
+
+/// One file to import, and how.
+struct ImportInput {
+    var kind: ImportKind
+    var path: String
+    /// The day an MUE table takes effect; nil for the other kinds.
+    var effectiveDate: CalendarDay?
 }
 
 /// Imports files one after the other into an open store, printing each file's
@@ -163,11 +174,12 @@ struct FileImportRun {
     ///
     /// - throws: what is not about one file (a busy or broken database, an
     ///   interruption), which ends the run.
-    func importFiles(_ files: [(ImportKind, String)], record: inout RunRecord) throws -> Int32? {
+    func importFiles(_ files: [ImportInput], record: inout RunRecord) throws -> Int32? {
         var failure: Int32?
-        for (kind, file) in files {
+        for input in files {
+            let (kind, file) = (input.kind, input.path)
             do {
-                let outcome = try importOne(file, kind: kind)
+                let outcome = try importOne(file, kind: kind, effectiveDate: input.effectiveDate)
                 printError(brief ? ImportSummary(outcome).line(kind: kind) : ImportSummary(outcome).text)
                 record.inputs.append(RunFile(path: file, size: outcome.fileSize, sha256: outcome.sha256))
                 if outcome.batchID != nil {
@@ -186,9 +198,9 @@ struct FileImportRun {
         return failure
     }
 
-    private func importOne(_ file: String, kind: ImportKind) throws -> ImportOutcome {
+    private func importOne(_ file: String, kind: ImportKind, effectiveDate: CalendarDay?) throws -> ImportOutcome {
         var path = file
-        var importer = importer
+        var importer = effectiveDate.map(importer.takingEffect) ?? importer
         var temporary: String?
         if file == "-" {
             let copy = try StandardInput.copyToTemporaryFile()

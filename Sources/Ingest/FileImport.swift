@@ -17,6 +17,57 @@ protocol RowHandler: AnyObject {
     /// Called after the last row, inside the transaction: file-level checks,
     /// defaults, and what the summary says.
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws
+
+    /// First cells of the header rows this kind looks for, letters and digits
+    /// in lower case (`column1`): the delimiter is the byte after the first
+    /// cell of the first line that starts with one. For files whose first line
+    /// is a preamble and not the header (the default: none, the first line says).
+    var headerFirstCells: Set<String> { get }
+    /// Reads a row that comes before the header (the default: the first row
+    /// is the header, mapped by `columns`' aliases and the `--mapping` file).
+    /// Throws when the file is not of this kind.
+    func header(_ record: CSVRecord, mapping: ColumnMapping?, file: String) throws -> HeaderRow
+    /// The error for a file that ends before its header (the default: `IngestError.empty`).
+    func missingHeader(file: String) -> IngestError
+    /// Called with every non-blank row below the header, in order: whether it
+    /// is no row of data (a table's sub-header), skipped and not counted. The
+    /// default: none is.
+    func skips(_ record: CSVRecord) -> Bool
+    /// Rows loaded earlier in this file that the row just loaded displaced (a
+    /// key given twice, the later row kept): rejected after all. Asked after
+    /// each loaded row; the default: none.
+    func takeDisplacedRows() -> [DisplacedRow]
+}
+
+/// What a row above a file's header is.
+enum HeaderRow {
+    /// The header, mapped.
+    case header(HeaderMap)
+    /// A line of a preamble (a title, a copyright notice): skipped.
+    case preamble
+}
+
+/// A row loaded earlier in a file and rejected once a later row took its place.
+struct DisplacedRow {
+    /// The file line the row started on.
+    var line: Int
+    /// Its fields, as the file gave them.
+    var fields: [String]
+    var problem: RowProblem
+}
+
+extension RowHandler {
+    var headerFirstCells: Set<String> { [] }
+
+    func header(_ record: CSVRecord, mapping: ColumnMapping?, file: String) throws -> HeaderRow {
+        .header(try HeaderMap(header: record.fields, specs: columns, mapping: mapping, file: file))
+    }
+
+    func missingHeader(file: String) -> IngestError { .empty(file: file) }
+
+    func skips(_ record: CSVRecord) -> Bool { false }
+
+    func takeDisplacedRows() -> [DisplacedRow] { [] }
 }
 
 /// Imports one file with a row handler, in one transaction.
@@ -29,7 +80,7 @@ struct FileImport {
         -> ImportOutcome
     {
         let name = options.displayName ?? path
-        let info = try InputFileInfo.inspect(path: path, name: name)
+        let info = try InputFileInfo.inspect(path: path, name: name, headerFirstCells: handler.headerFirstCells)
         let run = ImportRun(
             file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
         do {
@@ -91,7 +142,10 @@ private final class ImportRun<Handler: RowHandler> {
         try reader.forEachRecord(
             { record in
                 if map == nil {
-                    try begin(header: record, session: session)
+                    switch try handler.header(record, mapping: options.mapping, file: file) {
+                    case .header(let map): try begin(header: record, map: map, session: session)
+                    case .preamble: break
+                    }
                 } else {
                     try importRow(record, session: session)
                     try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
@@ -100,16 +154,15 @@ private final class ImportRun<Handler: RowHandler> {
             progress: { bytes in
                 try progress(ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
             })
-        guard map != nil else { throw IngestError.empty(file: file) }
+        guard map != nil else { throw handler.missingHeader(file: file) }
         try finish(session: session)
         if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
     }
 
     // MARK: - Header
 
-    private func begin(header record: CSVRecord, session: ImportSession) throws {
+    private func begin(header record: CSVRecord, map: HeaderMap, session: ImportSession) throws {
         let header = record.fields
-        let map = try HeaderMap(header: header, specs: handler.columns, mapping: options.mapping, file: file)
         self.map = map
         if options.writeRejectsFile, options.displayName == nil {
             rejectsFile = RejectsFile(beside: path, header: map.header + ["reject_line", "reject_reason"])
@@ -139,6 +192,7 @@ private final class ImportRun<Handler: RowHandler> {
             outcome.blankRowsSkipped += 1
             return
         }
+        if handler.skips(record) { return }
         outcome.counts.rowsRead += 1
         guard record.count == map.header.count else {
             try reject(
@@ -155,6 +209,12 @@ private final class ImportRun<Handler: RowHandler> {
         let problems = try handler.importRow(record, session: session)
         if problems.isEmpty {
             outcome.counts.rowsLoaded += 1
+            for displaced in handler.takeDisplacedRows() {
+                outcome.counts.rowsLoaded -= 1
+                try reject(
+                    line: displaced.line, fields: displaced.fields, stored: displaced.fields,
+                    problems: [displaced.problem], session: session)
+            }
         } else {
             try reject(record, problems: problems, session: session)
         }
@@ -163,22 +223,30 @@ private final class ImportRun<Handler: RowHandler> {
     // MARK: - Rejects
 
     private func reject(_ record: CSVRecord, problems: [RowProblem], session: ImportSession) throws {
+        try reject(
+            line: record.line, fields: record.fields, stored: keptFields(of: record, pseudonymize: true),
+            problems: problems, session: session)
+    }
+
+    /// Rejects the row at `line`: `fields` as the file gave them go to the
+    /// rejects file, `stored` (no identifier, the patient pseudonymized) to the store.
+    private func reject(
+        line: Int, fields: [String], stored: [String], problems: [RowProblem], session: ImportSession
+    ) throws {
         guard let map else { return }
         outcome.counts.rowsRejected += 1
         let column = problems.first?.column.map { map.header[$0] }
         let reason = problems.map(\.reason).joined(separator: "; ")
         if outcome.firstRejects.count < ImportOutcome.rejectsShown {
-            outcome.firstRejects.append(RowReject(line: record.line, column: column, reason: reason))
+            outcome.firstRejects.append(RowReject(line: line, column: column, reason: reason))
         }
         try session.recordReject(
             batchID: batchID,
-            StoredReject(
-                lineNumber: record.line, columnName: column, reason: reason,
-                rawRow: CSVWriter.line(keptFields(of: record, pseudonymize: true))))
+            StoredReject(lineNumber: line, columnName: column, reason: reason, rawRow: CSVWriter.line(stored)))
         guard let rejectsFile else { return }
-        var fields = record.fields
+        var fields = fields
         while fields.count < map.header.count { fields.append("") }
-        try rejectsFile.write(fields + [String(record.line), reason])
+        try rejectsFile.write(fields + [String(line), reason])
     }
 
     /// The fields of a record without identifier-looking columns, the patient id
@@ -238,7 +306,8 @@ struct PseudonymCache {
     }
 }
 
-/// Imports files of any kind: encounters, audit findings, fee schedules or coder hours.
+/// Imports files of any kind: encounters, audit findings, fee schedules, coder hours, the NCCI
+/// tables or remittances.
 ///
 /// ```swift
 /// let importer = Importer(database: database, pseudonymizer: pseudonymizer, options: options)
@@ -263,7 +332,15 @@ public struct Importer {
         return Importer(database: database, pseudonymizer: pseudonymizer, options: options)
     }
 
-    /// Imports one file of `kind`, in one transaction.
+    /// The same importer for an MUE table in force from `day`.
+    public func takingEffect(_ day: CalendarDay) -> Importer {
+        var options = options
+        options.effectiveDate = day
+        return Importer(database: database, pseudonymizer: pseudonymizer, options: options)
+    }
+
+    /// Imports one file of `kind`, in one transaction. An MUE table needs
+    /// `options.effectiveDate`.
     ///
     /// - returns: what was loaded and rejected; with `strict`, an outcome whose
     ///   `rolledBack` is true when rows were rejected.
@@ -285,9 +362,13 @@ public struct Importer {
             return try run.run(path, handler: AuditRows(options: options), progress: progress)
         case .remittances:
             return try RemittanceImport(database: database, options: options).run(path)
-        case .ptp, .mue:
-            // No command reads these kinds yet: the NCCI table readers land next.
-            preconditionFailure("no reader for \(kind.rawValue) files")
+        case .ptp:
+            return try run.run(path, handler: PTPRows(), progress: progress)
+        case .mue:
+            guard let effective = options.effectiveDate else {
+                preconditionFailure("an MUE table is imported with options.effectiveDate, the day it takes effect")
+            }
+            return try run.run(path, handler: MUERows(effective: effective), progress: progress)
         }
     }
 }

@@ -73,6 +73,16 @@ public struct HeaderMap: Sendable {
         }
     }
 
+    /// Maps a table whose columns are fixed by position, as CMS's reference
+    /// tables are: `names[i]` is column `i`, whatever its header says. Cells
+    /// after them are ignored (and listed, unless blank). A header cell wrapped
+    /// over lines is kept on one (`"Effective` newline `Date"` is `Effective Date`).
+    init(positional header: [String], names: [String]) {
+        self.header = header.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+        for (index, name) in names.enumerated() { columns[name] = [index] }
+        unknownColumns = header.indices.dropFirst(names.count).filter { !header[$0].isEmpty }
+    }
+
     /// The aliases, for columns the mapping left out: the most preferred alias
     /// wins a single-valued column and the other matches are shadowed.
     private mutating func matchAliases(specs: [ColumnSpec], normalized: [String], taken: inout Set<Int>) {

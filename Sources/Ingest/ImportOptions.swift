@@ -21,6 +21,9 @@ public struct ImportOptions: Sendable {
     public var displayName: String?
     /// The clock for the import log's `started_at` and `finished_at`.
     public var clock: @Sendable () -> Date
+    /// The day an MUE table takes effect (`--effective`, the quarter's first
+    /// day): the file carries no date. Required by an MUE import.
+    public var effectiveDate: CalendarDay?
 
     public init(
         today: CalendarDay = .today(), toolVersion: String, codeSet: ICD10CodeSet = .fy2026,

@@ -29,6 +29,9 @@ public enum IngestError: LocalizedError, Equatable {
     case strictRejects(file: String, count: Int)
     /// An X12 file refused as a whole: not X12, or a malformed envelope or segment.
     case x12(file: String, reason: String)
+    /// A file given as a CMS reference table (`an NCCI PTP table`) that is not
+    /// one: no header row where the table has it, or another header.
+    case notATable(file: String, table: String, reason: String)
 
     /// A missing column and some of the headers that would have matched it.
     public struct Column: Equatable, Sendable {
@@ -78,6 +81,8 @@ public enum IngestError: LocalizedError, Equatable {
             return "\(file): \(count) row\(count == 1 ? "" : "s") rejected and --strict is on: nothing was imported"
         case .x12(let file, let reason):
             return "\(file): \(reason); nothing was imported"
+        case .notATable(let file, let table, let reason):
+            return "\(file) is not \(table): \(reason); nothing was imported"
         }
     }
 
@@ -86,7 +91,7 @@ public enum IngestError: LocalizedError, Equatable {
         switch self {
         case .unreadable, .keyFile: 66
         case .encoding, .malformed, .empty, .missingColumns, .duplicateHeader, .mapping, .codeSet, .overlappingRates,
-            .strictRejects, .x12:
+            .strictRejects, .x12, .notATable:
             65
         }
     }

@@ -11,6 +11,8 @@ public enum TextEncoding: String, Sendable {
         case .utf8:
             return String(decoding: bytes, as: UTF8.self)
         case .windows1252:
+            // Most cells of a Windows-1252 file are ASCII, which is UTF-8 already.
+            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             var scalars = String.UnicodeScalarView()
             for byte in bytes {
                 scalars.append(Unicode.Scalar(windows1252Table[Int(byte)]) ?? "\u{FFFD}")
@@ -98,13 +100,18 @@ public struct InputFileInfo: Sendable {
     }
 
     /// Reads the whole file once: its SHA-256, whether it is UTF-8 (after an
-    /// optional BOM) or else Windows-1252, and the delimiter of its header line.
+    /// optional BOM) or else Windows-1252, and the delimiter of its header line:
+    /// the first line, or the first line in the first 64 KiB whose first cell is
+    /// one of `headerFirstCells` (letters and digits, lower-cased: a table under
+    /// a preamble).
     /// Messages call the file `name` (by default its path).
     ///
     /// - throws: `IngestError.unreadable` when it cannot be read,
     ///   `IngestError.encoding` when it is UTF-16, holds NUL bytes, or is
     ///   neither UTF-8 nor Windows-1252, naming the line and byte at fault.
-    public static func inspect(path: String, name: String? = nil) throws -> InputFileInfo {
+    public static func inspect(path: String, name: String? = nil, headerFirstCells cells: Set<String> = []) throws
+        -> InputFileInfo
+    {
         let name = name ?? path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason =
@@ -129,7 +136,9 @@ public struct InputFileInfo: Sendable {
             warning = "not valid UTF-8 (first at line \(line(at: bad, path: path)), byte \(bad)); read as Windows-1252"
         }
         let separator: UInt8 = !sawLF && sawCR ? 0x0D : 0x0A
-        let delimiter = detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
+        let delimiter =
+            (cells.isEmpty ? nil : Self.delimiter(afterFirstCellIn: cells, in: head))
+            ?? detectDelimiter(Array(head.dropFirst(bomLength)), lineSeparator: separator)
         return InputFileInfo(
             size: size, sha256: Hex.lowercase(hasher.finalize()),
             encoding: encoding, delimiter: delimiter, encodingWarning: warning, bomLength: bomLength,
@@ -141,9 +150,18 @@ public struct InputFileInfo: Sendable {
         defer { try? handle.close() }
         var offset: Int64 = 0
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            if let index = chunk.firstIndex(where: { $0 != 0 && windows1252Table[Int($0)] == 0 }) {
-                return (offset + Int64(index - chunk.startIndex), chunk[index])
+            // A plain loop over the bytes: CMS's tables are Windows-1252, tens of megabytes, and a
+            // closure reading the global table cost more than the import's inserts.
+            let found: (Int, UInt8)? = chunk.withUnsafeBytes { bytes in
+                for (index, byte) in bytes.enumerated() {
+                    switch byte {
+                    case 0x81, 0x8D, 0x8F, 0x90, 0x9D: return (index, byte)
+                    default: continue
+                    }
+                }
+                return nil
             }
+            if let (index, byte) = found { return (offset + Int64(index), byte) }
             offset += Int64(chunk.count)
         }
         return nil
@@ -167,6 +185,57 @@ public struct InputFileInfo: Sendable {
             read += Int64(chunk.count)
         }
         return (feeds == 0 ? returns : feeds) + 1
+    }
+
+    /// The delimiter after the first cell of the first line whose first cell,
+    /// reduced to its letters and digits in lower case, is one of `cells`
+    /// (`column1`): the header of a table under a preamble. A quoted first cell
+    /// may span lines. Nil when no line of `bytes` is such a header.
+    static func delimiter(afterFirstCellIn cells: Set<String>, in bytes: [UInt8]) -> Delimiter? {
+        let quote = UInt8(ascii: "\"")
+        func isLineEnd(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        var start = 0
+        while start < bytes.count {
+            var index = start
+            var cell: [UInt8] = []
+            func keep(_ byte: UInt8) {
+                guard cell.count <= 64 else { return }
+                if byte >= 65 && byte <= 90 {
+                    cell.append(byte + 32)
+                } else if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
+                    cell.append(byte)
+                }
+            }
+            if bytes[index] == quote {
+                index += 1
+                while index < bytes.count {
+                    if bytes[index] == quote {
+                        guard index + 1 < bytes.count, bytes[index + 1] == quote else {
+                            index += 1
+                            break
+                        }
+                        index += 1
+                    }
+                    keep(bytes[index])
+                    index += 1
+                }
+            } else {
+                while index < bytes.count, !isLineEnd(bytes[index]),
+                    !Delimiter.allCases.contains(where: { $0.byte == bytes[index] })
+                {
+                    keep(bytes[index])
+                    index += 1
+                }
+            }
+            if index < bytes.count, let delimiter = Delimiter.allCases.first(where: { $0.byte == bytes[index] }),
+                cells.contains(String(decoding: cell, as: UTF8.self))
+            {
+                return delimiter
+            }
+            guard let end = bytes[index...].firstIndex(where: isLineEnd) else { return nil }
+            start = end + 1
+        }
+        return nil
     }
 
     /// The candidate separator that occurs most often, outside quotes, in the

@@ -9,6 +9,8 @@ public final class ImportSession {
     public private(set) lazy var encounters = EncounterWriter(db: db)
     /// The writer for remittances, created on first use.
     public private(set) lazy var remittances = RemittanceWriter(db: db)
+    /// The writer for the NCCI edit tables, created on first use.
+    public private(set) lazy var ncci = NCCIWriter(db: db)
 
     init(db: Database) {
         self.db = db

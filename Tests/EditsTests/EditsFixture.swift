@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import GRDB
+import Ingest
 import TestSupport
 
 /// A hand-made October 2026 in which each edit of SPEC 8 fires, and the cases
@@ -95,41 +96,46 @@ enum EditsFixture {
 }
 
 extension TestWorkspace {
-    /// Stores PTP edits (column 1, column 2, effective, deletion, indicator).
+    /// Imports PTP edits (column 1, column 2, effective, deletion, indicator) as a
+    /// practitioner PTP file in CMS's tab-delimited layout.
     func loadPTP(_ edits: [(String, String, String, String?, Int)]) throws {
-        try DatabaseQueue(path: databasePath).write { db in
-            let batch = try Self.batch(db, kind: "ptp")
-            for edit in edits {
-                try db.execute(
-                    sql: """
-                        INSERT INTO ptp_edit (column_1, column_2, effective_date, deletion_date, modifier_indicator,
-                                              before_1996, batch_id) VALUES (?, ?, ?, ?, ?, 0, ?)
-                        """, arguments: [edit.0, edit.1, edit.2, edit.3, edit.4, batch])
-            }
+        func day(_ text: String) -> String { text.replacingOccurrences(of: "-", with: "") }
+        let rows = edits.map { edit in
+            [edit.0, edit.1, "", day(edit.2), edit.3.map(day) ?? "*", String(edit.4), "Mutually exclusive procedures"]
+                .joined(separator: "\t")
+        }
+        let text =
+            ([
+                "CPT codes only are copyright 2025 American Medical Association. All rights reserved.",
+                "Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date *=no data\t"
+                    + "Modifier 0=not allowed 1=allowed 9=not applicable\tPTP Edit Rationale",
+            ] + rows).joined(separator: "\r\n") + "\r\n"
+        let outcome = try importFile(write("ccipra-f1.txt", text), kind: .ptp) { $0.writeRejectsFile = false }
+        guard outcome.counts.rowsRejected == 0 else {
+            throw RejectedRows(rejects: outcome.firstRejects.map { "line \($0.line): \($0.reason)" })
         }
     }
 
-    /// Stores MUE values (code, effective, value, adjudication indicator).
+    /// Imports MUE values (code, effective, value, adjudication indicator), one
+    /// practitioner MUE table in CMS's layout per effective date.
     func loadMUE(_ values: [(String, String, Int, Int)]) throws {
-        try DatabaseQueue(path: databasePath).write { db in
-            let batch = try Self.batch(db, kind: "mue")
-            for value in values {
-                try db.execute(
-                    sql: """
-                        INSERT INTO mue_value (procedure_code, effective_date, mue_value, adjudication_indicator, batch_id)
-                        VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [value.0, value.1, value.2, value.3, batch])
+        let indicators = [
+            1: "1 Line Edit", 2: "2 Date of Service Edit: Policy", 3: "3 Date of Service Edit: Clinical",
+        ]
+        for effective in Set(values.map(\.1)).sorted() {
+            let rows = values.filter { $0.1 == effective }.map { "\($0.0),\($0.2),\(indicators[$0.3]!),Clinical data" }
+            let text =
+                ([
+                    "\"CPT codes only are copyright 2025 American Medical Association. All rights reserved.\",,,",
+                    "HCPCS/CPT Code,Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale",
+                ] + rows).joined(separator: "\r\n") + "\r\n"
+            let outcome = try importFile(write("mue-\(effective).csv", text), kind: .mue) { options in
+                options.writeRejectsFile = false
+                options.effectiveDate = CalendarDay(parsing: effective)
+            }
+            guard outcome.counts.rowsRejected == 0 else {
+                throw RejectedRows(rejects: outcome.firstRejects.map { "line \($0.line): \($0.reason)" })
             }
         }
-    }
-
-    private static func batch(_ db: Database, kind: String) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO import_batch (kind, file_name, file_size, sha256, encoding, delimiter, header, forced,
-                                          started_at, tool_version)
-                VALUES (?, 'table', 0, ?, 'UTF-8', 'tab', '', 0, '2026-11-27T10:00:00Z', 'test')
-                """, arguments: [kind, UUID().uuidString])
-        return db.lastInsertedRowID
     }
 }

@@ -30,6 +30,16 @@ public final class CLIWorkspace {
     @discardableResult
     public func write(_ name: String, _ text: String) throws -> String { try temporary.write(name, text) }
 
+    /// Writes `bytes` to `name`, creating the folders on its way, and returns its path.
+    @discardableResult
+    public func write(_ name: String, bytes: [UInt8]) throws -> String { try temporary.write(name, bytes: bytes) }
+
+    /// Copies a fixture of `Tests/Fixtures/NCCI` (``NCCIFixture``) into the folder, as `name` unless given.
+    @discardableResult
+    public func copyNCCIFixture(_ fixture: String, as name: String? = nil) throws -> String {
+        try write(name ?? fixture, bytes: NCCIFixture.bytes(fixture))
+    }
+
     /// The permission bits of `name`.
     public func mode(_ name: String) throws -> Int { try temporary.mode(name) }
 

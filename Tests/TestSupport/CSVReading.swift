@@ -16,8 +16,8 @@ extension Collection<UInt8> {
     }
 }
 
-/// A CSV export read back as a spreadsheet would: RFC 4180 quoting (commas, quotes
-/// and line ends inside quotes), CRLF line ends, a header row; a BOM is skipped.
+/// A CSV export read back as a spreadsheet would (``csvRecords(_:)``): a header row,
+/// then the rows; blank lines are left out.
 public struct CSVTable {
     public let header: [String]
     /// The rows after the header, as cells.
@@ -26,32 +26,46 @@ public struct CSVTable {
     public let records: [[String: String]]
 
     public init(_ text: String) {
-        var rows: [[String]] = [[]]
-        var field = ""
-        var quoted = false
-        var previous: Character?
-        for character in text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text {
-            if quoted {
-                if character == "\"" { quoted = false } else { field.append(character) }
-            } else if character == "\"" {
-                if previous == "\"" { field.append("\"") }
-                quoted = true
-            } else if character == "," {
-                rows[rows.count - 1].append(field)
-                field = ""
-            } else if character == "\r\n" || character == "\n" {
-                rows[rows.count - 1].append(field)
-                field = ""
-                rows.append([])
-            } else {
-                field.append(character)
-            }
-            previous = character
-        }
-        let complete = rows.filter { !$0.isEmpty }
+        let complete = csvRecords(text).filter { $0 != [""] }
         let header = complete.first ?? []
         self.header = header
         self.rows = Array(complete.dropFirst())
         records = self.rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
+}
+
+/// The records of an RFC 4180 file as cells, quoted cells unquoted (commas, doubled quotes and line
+/// breaks inside them kept), without its BOM; for rejects files, whose reasons hold commas.
+public func csvRecords(_ text: String) -> [[String]] {
+    var records: [[String]] = []
+    var record: [String] = []
+    var cell = ""
+    var quoted = false
+    var characters = text.replacingOccurrences(of: "\u{FEFF}", with: "")[...]
+    while let character = characters.popFirst() {
+        if quoted {
+            if character == "\"" {
+                if characters.first == "\"" {
+                    cell.append(characters.removeFirst())
+                } else {
+                    quoted = false
+                }
+            } else {
+                cell.append(character)
+            }
+        } else if character == "\"" {
+            quoted = true
+        } else if character == "," {
+            record.append(cell)
+            cell = ""
+        } else if character == "\r\n" || character == "\n" {
+            records.append(record + [cell])
+            record = []
+            cell = ""
+        } else {
+            cell.append(character)
+        }
+    }
+    if !cell.isEmpty || !record.isEmpty { records.append(record + [cell]) }
+    return records
 }

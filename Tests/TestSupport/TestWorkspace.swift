@@ -82,6 +82,10 @@ public final class TestWorkspace {
     public struct RejectedRows: Error {
         /// Each reject as `line N: reason`.
         public var rejects: [String]
+
+        public init(rejects: [String]) {
+            self.rejects = rejects
+        }
     }
 
     /// Reads the database file on a connection of its own.

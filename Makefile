@@ -78,6 +78,7 @@ bench: release
 	Scripts/bench-remittances.sh
 	Scripts/bench-ncci.sh
 	Scripts/bench-export.sh
+	Scripts/bench-edits.sh
 
 # Rebuilds the compiled-in ICD-10-CM billable code set and Excludes1 notes from their public source
 # (needs pip and network access to PyPI).

@@ -6,8 +6,9 @@ struct EditFinder {
     let monthOf: Month
     let month: MonthEncounters
     private let schedule: FeeSchedule
-    /// In the order found; sorted by `flags()`.
-    private var found: [(row: EditFlagRow, sequence: Int)] = []
+    /// In the order found, each with its encounter's index in `month.encounters`
+    /// (which are by service date and external id); sorted by `flags()`.
+    private var found: [(row: EditFlagRow, encounter: Int)] = []
 
     init(_ db: Database, month: Month) throws {
         monthOf = month
@@ -24,22 +25,21 @@ struct EditFinder {
         finder.findExcludes1()
         finder.findModifier25()
         try finder.findNewPatient(db)
-        let sorted = finder.found.sorted { a, b in
-            let left = (a.row.serviceDate, a.row.encounterID, a.row.edit.rawValue, a.row.code, a.row.otherCode ?? "")
-            let right = (b.row.serviceDate, b.row.encounterID, b.row.edit.rawValue, b.row.code, b.row.otherCode ?? "")
-            return left != right ? Self.precedes(left, right) : a.sequence < b.sequence
+        // Encounters are already by service date and external id: sort by their index, then
+        // edit, code and other code as text, then the order found; indices, not the rows, move.
+        let found = finder.found
+        let order = found.indices.sorted { a, b in
+            let (x, y) = (found[a], found[b])
+            if x.encounter != y.encounter { return x.encounter < y.encounter }
+            for (left, right) in [
+                (x.row.edit.rawValue, y.row.edit.rawValue), (x.row.code, y.row.code),
+                (x.row.otherCode ?? "", y.row.otherCode ?? ""),
+            ] where left != right {
+                return left.utf8.lexicographicallyPrecedes(right.utf8)
+            }
+            return a < b
         }
-        return (sorted.map(\.row), finder.month)
-    }
-
-    /// Text order by bytes, field by field.
-    private static func precedes(
-        _ a: (String, String, String, String, String), _ b: (String, String, String, String, String)
-    ) -> Bool {
-        for (x, y) in [(a.0, b.0), (a.1, b.1), (a.2, b.2), (a.3, b.3), (a.4, b.4)] where x != y {
-            return x.utf8.lexicographicallyPrecedes(y.utf8)
-        }
-        return false
+        return (order.map { found[$0].row }, finder.month)
     }
 
     /// The payer's rate per unit for `code` on the encounter's service date, looked
@@ -83,6 +83,6 @@ struct EditFinder {
             otherCode: otherCode, modifiers: modifiers, units: units, limit: limit,
             modifierIndicator: modifierIndicator, atRiskCents: atRiskCents, detail: detail,
             flaggedEncounterIDs: flagged)
-        found.append((row, found.count))
+        found.append((row, index))
     }
 }

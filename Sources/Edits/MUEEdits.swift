@@ -25,9 +25,9 @@ struct MUETable {
         }
     }
 
-    /// The value in force on `day`: the latest file effective on or before it.
-    func value(_ code: String, on day: String) -> Value? {
-        values[code]?.first { $0.effective <= day }
+    /// Each of `codes`' values, newest first (none for a code the tables lack).
+    func values(of codes: [String]) -> [[Value]] {
+        codes.map { values[$0] ?? [] }
     }
 }
 
@@ -38,44 +38,38 @@ extension EditFinder {
     mutating func findMUE(_ db: Database) throws {
         let table = try MUETable(db)
         guard !table.isEmpty else { return }
-        for (index, line) in month.lines.enumerated() {
-            let day = month.encounters[line.encounter].serviceDate
-            guard let value = table.value(line.code, on: day), value.adjudication == 1, line.units > value.limit
-            else { continue }
-            addMUE(
-                line: index, units: line.units, value: value, alsoFlags: [],
-                detail: "MUE: \(line.units) units of \(line.code) on one line; the practitioner limit is "
-                    + "\(value.limit) per line (line edit)")
-        }
-        for (code, lines) in dateOfServiceGroups() {
-            let first = month.lines[lines[0]]
-            let encounter = month.encounters[first.encounter]
-            guard let value = table.value(code, on: encounter.serviceDate), value.adjudication != 1 else { continue }
-            let units = lines.reduce(0) { $0 + month.lines[$1].units }
-            guard units > value.limit else { continue }
-            let kind = value.adjudication == 2 ? "policy" : "clinical"
-            addMUE(
-                line: lines[0], units: units, value: value, alsoFlags: lines.map { month.lines[$0].encounter },
-                detail: "MUE: \(units) units of \(code) for one patient and provider on \(encounter.serviceDate)"
-                    + (lines.count > 1 ? " over \(lines.count) lines" : "") + "; the practitioner limit is "
-                    + "\(value.limit) per day (date-of-service edit: \(kind))")
-        }
-    }
-
-    /// Each code's lines for one patient, provider and day, in the order SPEC 8
-    /// names: the first is the one a flag stands on.
-    private func dateOfServiceGroups() -> [(code: String, lines: [Int])] {
-        var groups: [(code: String, lines: [Int])] = []
+        let values = table.values(of: month.codes)
         for group in month.sameDayGroups {
-            guard group.count > 1 else {
-                groups.append((month.lines[group[0]].code, group))
-                continue
+            let day = month.encounters[month.lines[group[0]].encounter].serviceDate
+            // A date-of-service code's lines of the day, in the group's order (few: a linear search).
+            var dateOfService: [(codeID: Int, value: MUETable.Value, lines: [Int])] = []
+            for index in group {
+                let line = month.lines[index]
+                guard let value = values[line.codeID].first(where: { $0.effective <= day }) else { continue }
+                if value.adjudication == 1 {
+                    guard line.units > value.limit else { continue }
+                    addMUE(
+                        line: index, units: line.units, value: value, alsoFlags: [],
+                        detail: "MUE: \(line.units) units of \(line.code) on one line; the practitioner limit is "
+                            + "\(value.limit) per line (line edit)")
+                } else if let position = dateOfService.firstIndex(where: { $0.codeID == line.codeID }) {
+                    dateOfService[position].lines.append(index)
+                } else {
+                    dateOfService.append((line.codeID, value, [index]))
+                }
             }
-            var byCode: [String: [Int]] = [:]
-            for line in group { byCode[month.lines[line].code, default: []].append(line) }
-            groups += byCode.sorted { $0.value[0] < $1.value[0] }.map { ($0.key, $0.value) }
+            for (_, value, lines) in dateOfService {
+                let units = lines.reduce(0) { $0 + month.lines[$1].units }
+                guard units > value.limit else { continue }
+                let code = month.lines[lines[0]].code
+                let kind = value.adjudication == 2 ? "policy" : "clinical"
+                addMUE(
+                    line: lines[0], units: units, value: value, alsoFlags: lines.map { month.lines[$0].encounter },
+                    detail: "MUE: \(units) units of \(code) for one patient and provider on \(day)"
+                        + (lines.count > 1 ? " over \(lines.count) lines" : "") + "; the practitioner limit is "
+                        + "\(value.limit) per day (date-of-service edit: \(kind))")
+            }
         }
-        return groups
     }
 
     private mutating func addMUE(line index: Int, units: Int, value: MUETable.Value, alsoFlags: [Int], detail: String) {

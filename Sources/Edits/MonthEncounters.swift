@@ -22,9 +22,16 @@ struct MonthEncounters {
         /// Index into `encounters`.
         let encounter: Int
         let code: String
+        /// The code's number in `codes`: pairs of codes are looked up by number.
+        let codeID: Int
         let modifiers: [String]
         let units: Int
+        /// Whether the line carries an NCCI-associated modifier.
+        let hasNCCIModifier: Bool
     }
+
+    /// Every procedure code of the month, numbered in the order first read.
+    private(set) var codes: [String] = []
 
     /// By service date, then external id.
     private(set) var encounters: [Encounter] = []
@@ -52,9 +59,10 @@ struct MonthEncounters {
         let diagnoses = try Row.fetchCursor(
             db,
             sql: """
-                SELECT d.encounter_id, d.code FROM encounter_diagnosis d JOIN encounter e ON e.id = d.encounter_id
-                WHERE e.service_date >= ? AND e.service_date < ? ORDER BY d.encounter_id, d.position
+                SELECT d.encounter_id, d.code FROM encounter e JOIN encounter_diagnosis d ON d.encounter_id = e.id
+                WHERE e.service_date >= ? AND e.service_date < ?
                 """, arguments: range)
+        // Each encounter's diagnoses come together, by position (the table's key): no sort needed.
         while let row = try diagnoses.next() {
             if let position = index[row[0]] { encounters[position].diagnoses.append(row[1]) }
         }
@@ -62,23 +70,41 @@ struct MonthEncounters {
     }
 
     private mutating func readLines(_ db: Database, range: StatementArguments, index: [Int64: Int]) throws {
-        var byEncounter: [[Line]] = Array(repeating: [], count: encounters.count)
+        // Each encounter's lines come together (the encounter_id index); put them in line order.
+        var byEncounter: [[(order: (Int64, Int64), line: Line)]] = Array(repeating: [], count: encounters.count)
+        var codeIDs: [String: Int] = [:]
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT l.encounter_id, l.procedure_code, l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4, l.units
-                FROM encounter_line l JOIN encounter e ON e.id = l.encounter_id
-                WHERE e.service_date >= ? AND e.service_date < ? ORDER BY l.encounter_id, l.source_line, l.id
+                SELECT l.encounter_id, l.source_line, l.id, l.procedure_code, l.units,
+                       l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4
+                FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id
+                WHERE e.service_date >= ? AND e.service_date < ?
                 """, arguments: range)
         while let row = try rows.next() {
             guard let position = index[row[0]] else { continue }
-            let modifiers = [row[2], row[3], row[4], row[5]].compactMap { $0 as String? }
-            byEncounter[position].append(Line(encounter: position, code: row[1], modifiers: modifiers, units: row[6]))
+            var modifiers: [String] = []
+            for column in 5...8 {
+                if let modifier: String = row[column] { modifiers.append(modifier) }
+            }
+            let code: String = row[3]
+            let codeID: Int
+            if let known = codeIDs[code] {
+                codeID = known
+            } else {
+                codeID = codes.count
+                codeIDs[code] = codeID
+                codes.append(code)
+            }
+            let line = Line(
+                encounter: position, code: code, codeID: codeID, modifiers: modifiers, units: row[4],
+                hasNCCIModifier: modifiers.contains(where: NCCIModifiers.isAssociated))
+            byEncounter[position].append(((row[1], row[2]), line))
         }
         lines.reserveCapacity(byEncounter.reduce(0) { $0 + $1.count })
         for (position, encounterLines) in byEncounter.enumerated() {
             encounters[position].lines = Array(lines.count..<(lines.count + encounterLines.count))
-            lines += encounterLines
+            lines += encounterLines.sorted { $0.order < $1.order }.map(\.line)
         }
     }
 

@@ -13,14 +13,10 @@ struct PTPTable {
         }
     }
 
-    private struct Pair: Hashable {
-        let column1: String
-        let column2: String
-    }
-
     let isEmpty: Bool
     private let statement: Statement
-    private var cache: [Pair: [Edit]] = [:]
+    /// By the codes' numbers in the month (`MonthEncounters.codes`), column 1's in the high half.
+    private var cache: [UInt64: [Edit]] = [:]
 
     init(_ db: Database) throws {
         isEmpty = try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ptp_edit)")!
@@ -31,13 +27,15 @@ struct PTPTable {
                 """)
     }
 
-    /// The edit of column 1 `code1` and column 2 `code2` in force on `day`; of
-    /// two in force, the later effective one.
-    mutating func edit(_ code1: String, _ code2: String, on day: String) throws -> Edit? {
+    /// The edit of column 1 and column 2 (lines of the month) in force on `day`;
+    /// of two in force, the later effective one.
+    mutating func edit(
+        _ column1: MonthEncounters.Line, _ column2: MonthEncounters.Line, on day: String
+    ) throws -> Edit? {
         guard !isEmpty else { return nil }
-        let pair = Pair(column1: code1, column2: code2)
+        let pair = UInt64(column1.codeID) << 32 | UInt64(column2.codeID)
         if cache[pair] == nil {
-            cache[pair] = try Row.fetchAll(statement, arguments: [code1, code2]).map {
+            cache[pair] = try Row.fetchAll(statement, arguments: [column1.code, column2.code]).map {
                 Edit(effective: $0[0], deletion: $0[1], modifierIndicator: $0[2])
             }
         }
@@ -57,11 +55,10 @@ extension EditFinder {
             for first in group {
                 for second in group where second != first {
                     let (column1, column2) = (month.lines[first], month.lines[second])
-                    guard column1.code != column2.code else { continue }
+                    guard column1.codeID != column2.codeID else { continue }
                     let day = month.encounters[column2.encounter].serviceDate
-                    guard let edit = try table.edit(column1.code, column2.code, on: day) else { continue }
-                    let overridden =
-                        (column1.modifiers + column2.modifiers).contains(where: NCCIModifiers.isAssociated)
+                    guard let edit = try table.edit(column1, column2, on: day) else { continue }
+                    let overridden = column1.hasNCCIModifier || column2.hasNCCIModifier
                     guard edit.modifierIndicator == 0 || (edit.modifierIndicator == 1 && !overridden) else { continue }
                     addPTP(column1: first, column2: second, modifierIndicator: edit.modifierIndicator)
                 }

@@ -75,10 +75,13 @@ public final class CodeAuditDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Reads map the file (up to 1 GiB) instead of copying each page through read():
+            // Readers map the file (up to 1 GiB) instead of copying each page through read():
             // a month's figures touch tens of megabytes of a large store, and the copies were
             // a third of an export's time. SQLite falls back to read() past the mapped size.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // The writer does not: an import's memory stays its page cache, whatever the file's size.
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            }
         }
         return configuration
     }

@@ -67,8 +67,9 @@ public struct EncounterLineValues: Sendable, Equatable {
 
 /// Writes encounters during an import. This is the ingest hot path, so it
 /// keeps its statements prepared and binds through SQLite's C API.
-public final class EncounterWriter {
+public final class EncounterWriter: RawStatementWriter {
     private let db: Database
+    var connection: Database { db }
     private lazy var find = prepare(
         """
         SELECT id, batch_id, service_date, patient_pseudonym, provider, specialty, coder, payer,
@@ -276,30 +277,5 @@ public final class EncounterWriter {
     /// A stored coder or payer, nil while it is still blank in this import.
     private func nonBlank(_ value: String?) -> String? {
         value?.isEmpty == false ? value : nil
-    }
-
-    private func step(_ s: OpaquePointer) throws {
-        let rc = sqlite3_step(s)
-        if rc != SQLITE_DONE {
-            let failure = error(rc)
-            sqlite3_reset(s)
-            throw failure
-        }
-        sqlite3_reset(s)
-    }
-
-    private func error(_ rc: Int32) -> DatabaseError {
-        DatabaseError(
-            resultCode: ResultCode(rawValue: rc),
-            message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-    }
-}
-
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-extension Result<Statement, any Error> {
-    /// The prepared statement's C handle, or the preparation error.
-    fileprivate var sqliteStatement: OpaquePointer {
-        get throws { try get().sqliteStatement }
     }
 }

@@ -59,11 +59,12 @@ public struct MUEValue: Sendable, Equatable {
 /// row replaces the one stored under its key; how many keys were new is the
 /// growth of the table (`editCount`, `valueCount`), which costs one count per
 /// file instead of a look-up per row.
-public final class NCCIWriter {
+public final class NCCIWriter: RawStatementWriter {
     /// How many edits one statement writes.
     static let group = 64
 
     private let db: Database
+    var connection: Database { db }
     private lazy var upsertEdit = prepare(Self.upsertEdits(rows: 1))
     private lazy var upsertEditGroup = prepare(Self.upsertEdits(rows: Self.group))
     /// Edits given to `store` and not written yet, and their batch.
@@ -215,30 +216,5 @@ public final class NCCIWriter {
     private func text(_ s: OpaquePointer, _ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(s, column) else { return nil }
         return String(cString: pointer)
-    }
-
-    private func step(_ s: OpaquePointer) throws {
-        let rc = sqlite3_step(s)
-        if rc != SQLITE_DONE {
-            let failure = error(rc)
-            sqlite3_reset(s)
-            throw failure
-        }
-        sqlite3_reset(s)
-    }
-
-    private func error(_ rc: Int32) -> DatabaseError {
-        DatabaseError(
-            resultCode: ResultCode(rawValue: rc),
-            message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-    }
-}
-
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-extension Result<Statement, any Error> {
-    /// The prepared statement's C handle, or the preparation error.
-    fileprivate var sqliteStatement: OpaquePointer {
-        get throws { try get().sqliteStatement }
     }
 }

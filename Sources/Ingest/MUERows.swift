@@ -78,18 +78,13 @@ final class MUERows: RowHandler {
                     + "(\(code.text), \(cells[1])) with no header above it")
         }
         if rowsAbove >= NCCITable.rowsAboveHeaderLimit {
-            throw IngestError.notATable(
-                file: file, table: Self.table,
-                reason: "expected \(Self.expected) within its first \(NCCITable.rowsAboveHeaderLimit) rows")
+            throw NCCITable.headerTooFarDown(file: file, table: Self.table, expected: Self.expected)
         }
         return .preamble
     }
 
     func missingHeader(file: String) -> IngestError {
-        .notATable(
-            file: file, table: Self.table,
-            reason: "expected \(Self.expected), "
-                + NCCITable.noHeader(rows: rowsAbove))
+        NCCITable.missingHeader(file: file, table: Self.table, expected: Self.expected, rows: rowsAbove)
     }
 
     func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws {

@@ -66,6 +66,17 @@ enum NCCITable {
         return "header on line \(headerLine); skipped " + parts.joined(separator: " and ")
     }
 
+    /// The refusal of a file whose header is not within the first rows.
+    static func headerTooFarDown(file: String, table: String, expected: String) -> IngestError {
+        .notATable(
+            file: file, table: table, reason: "expected \(expected) within its first \(rowsAboveHeaderLimit) rows")
+    }
+
+    /// The refusal of a file of `rows` rows that ended without the header.
+    static func missingHeader(file: String, table: String, expected: String, rows: Int) -> IngestError {
+        .notATable(file: file, table: table, reason: "expected \(expected), " + noHeader(rows: rows))
+    }
+
     /// How a refusal says that a file of `rows` rows ended without the header.
     static func noHeader(rows: Int) -> String {
         switch rows {

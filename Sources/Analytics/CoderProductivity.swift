@@ -11,30 +11,33 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func coderProductivity(for month: Month) throws -> [CoderProductivityRow] {
-        try database.read { db in
-            let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
-            var turnarounds: [String: [Int64]] = [:]
-            for row in try Row.fetchAll(db, sql: CoderProductivitySQL.turnarounds, arguments: arguments) {
-                turnarounds[row["coder"], default: []].append(row["days"])
-            }
-            return try Row.fetchAll(db, sql: CoderProductivitySQL.totals, arguments: arguments).map { row in
-                let coder: String = row["coder"]
-                let encounters: Int = row["encounters"]
-                let hours = Self.hours(centihours: row["centihours"], minutes: row["minutes"])
-                let days = turnarounds[coder] ?? []
-                return CoderProductivityRow(
-                    month: month, coder: coder, encountersCoded: encounters, linesCoded: row["lines"],
-                    codesAssigned: row["codes"], hours: hours,
-                    encountersPerHour: hours.flatMap { Ratio(Int64(encounters) * $0.denominator, $0.numerator) },
-                    medianTurnaroundDays: TurnaroundDays.median(days), p90TurnaroundDays: TurnaroundDays.p90(days),
-                    encountersAudited: row["audited"], codeAccuracy: Ratio(row["agreed"] as Int64, row["findings"]))
-            }
+        try database.read { db in try Self.coderProductivity(db, month: month) }
+    }
+
+    /// The rows of `coder_productivity.csv` from an open read.
+    static func coderProductivity(_ db: Database, month: Month) throws -> [CoderProductivityRow] {
+        let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
+        var turnarounds: [String: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: CoderProductivitySQL.turnarounds, arguments: arguments) {
+            turnarounds[row["coder"], default: []].append(row["days"])
+        }
+        return try Row.fetchAll(db, sql: CoderProductivitySQL.totals, arguments: arguments).map { row in
+            let coder: String = row["coder"]
+            let encounters: Int = row["encounters"]
+            let hours = Self.hours(centihours: row["centihours"], minutes: row["minutes"])
+            let days = turnarounds[coder] ?? []
+            return CoderProductivityRow(
+                month: month, coder: coder, encountersCoded: encounters, linesCoded: row["lines"],
+                codesAssigned: row["codes"], hours: hours,
+                encountersPerHour: hours.flatMap { Ratio(Int64(encounters) * $0.denominator, $0.numerator) },
+                medianTurnaroundDays: TurnaroundDays.median(days), p90TurnaroundDays: TurnaroundDays.p90(days),
+                encountersAudited: row["audited"], codeAccuracy: Ratio(row["agreed"] as Int64, row["findings"]))
         }
     }
 
     /// Hundredths from the hours file win; otherwise the minute sum, which is
     /// REAL, is made exact by rounding it to thousandths of a minute.
-    private static func hours(centihours: Int64?, minutes: Double?) -> Ratio? {
+    static func hours(centihours: Int64?, minutes: Double?) -> Ratio? {
         if let centihours { return Ratio(centihours, 100) }
         guard let minutes else { return nil }
         return Ratio(Int64((minutes * 1000).rounded()), 60_000)

@@ -53,19 +53,21 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     public func importedFiles(for month: Month) throws -> [ImportedFileQuality] {
-        try database.read { db in
-            let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
-            var rejects: [Int64: [RejectedColumn]] = [:]
-            for row in try Row.fetchAll(db, sql: DataQualitySQL.rejects, arguments: arguments) {
-                rejects[row["batch_id"], default: []].append(
-                    RejectedColumn(column: row["column_name"], rows: row["rows"]))
-            }
-            return try Row.fetchAll(db, sql: DataQualitySQL.files, arguments: arguments).map { row in
-                ImportedFileQuality(
-                    kind: row["kind"], fileName: row["file_name"], sha256: row["sha256"],
-                    rowsRead: row["rows_read"], rowsLoaded: row["rows_loaded"], rowsRejected: row["rows_rejected"],
-                    rejectsByColumn: rejects[row["id"]] ?? [])
-            }
+        try database.read { db in try Self.importedFiles(db, month: month) }
+    }
+
+    /// The files behind `month` from an open read.
+    static func importedFiles(_ db: Database, month: Month) throws -> [ImportedFileQuality] {
+        let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
+        var rejects: [Int64: [RejectedColumn]] = [:]
+        for row in try Row.fetchAll(db, sql: DataQualitySQL.rejects, arguments: arguments) {
+            rejects[row["batch_id"], default: []].append(RejectedColumn(column: row["column_name"], rows: row["rows"]))
+        }
+        return try Row.fetchAll(db, sql: DataQualitySQL.files, arguments: arguments).map { row in
+            ImportedFileQuality(
+                kind: row["kind"], fileName: row["file_name"], sha256: row["sha256"], rowsRead: row["rows_read"],
+                rowsLoaded: row["rows_loaded"], rowsRejected: row["rows_rejected"],
+                rejectsByColumn: rejects[row["id"]] ?? [])
         }
     }
 }

@@ -11,9 +11,12 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func emDistribution(for month: Month) throws -> [EMDistributionRow] {
-        let counts = try database.read { db in
-            try Row.fetchAll(db, sql: EMLevels.visitsSQL, arguments: [month.firstDay, month.nextFirstDay])
-        }
+        try database.read { db in try Self.emDistribution(db, month: month) }
+    }
+
+    /// The rows of `em_distribution.csv` from an open read.
+    static func emDistribution(_ db: Database, month: Month) throws -> [EMDistributionRow] {
+        let counts = try Row.fetchAll(db, sql: EMLevels.visitsSQL, arguments: [month.firstDay, month.nextFirstDay])
         var providers: [String] = []
         var visits: [String: [String: Int]] = [:]
         var practice: [String: Int] = [:]

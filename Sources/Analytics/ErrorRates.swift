@@ -14,25 +14,26 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func errorRates(for month: Month) throws -> [ErrorRateRow] {
-        let tallies = try database.read { db in
-            var tallies: [AccuracyGroup: AccuracyTally] = [:]
-            let schedule = try FeeSchedule(db, month: month)
-            let rows = try Row.fetchCursor(
-                db, sql: ReviewedCode.sql, arguments: [month.firstDay, month.nextFirstDay])
-            while let row = try rows.next() {
-                let code = ReviewedCode(row, schedule: schedule)
-                for group in code.groups {
-                    tallies[group, default: AccuracyTally()].add(code)
-                }
+        try database.read { db in try Self.errorRates(db, month: month) }
+    }
+
+    /// The rows of `error_rates.csv` from an open read.
+    static func errorRates(_ db: Database, month: Month) throws -> [ErrorRateRow] {
+        var tallies: [AccuracyGroup: AccuracyTally] = [:]
+        let schedule = try FeeSchedule(db, month: month)
+        let rows = try Row.fetchCursor(db, sql: ReviewedCode.sql, arguments: [month.firstDay, month.nextFirstDay])
+        while let row = try rows.next() {
+            let code = ReviewedCode(row, schedule: schedule)
+            for group in code.groups {
+                tallies[group, default: AccuracyTally()].add(code)
             }
-            return tallies
         }
         return tallies.sorted { $0.key < $1.key }.map { $0.value.row(month: month, group: $0.key) }
     }
 }
 
 /// One row of `error_rates.csv` before it is computed: a dimension and a key.
-private struct AccuracyGroup: Hashable, Comparable {
+struct AccuracyGroup: Hashable, Comparable {
     let dimension: ErrorRateRow.Dimension
     let key: String
 
@@ -46,7 +47,7 @@ private struct AccuracyGroup: Hashable, Comparable {
 }
 
 /// A finding row of the month, with what the accuracy figures need of its encounter.
-private struct ReviewedCode {
+struct ReviewedCode {
     let encounterID: Int64
     let coder: String
     let provider: String
@@ -55,6 +56,8 @@ private struct ReviewedCode {
     let agrees: Bool
     /// Nil on ICD10 and MOD rows and on a procedure row with a missing rate.
     let price: FindingPrice?
+    /// The encounter's service date.
+    let serviceDate: String
 
     /// Every finding of the month with its encounter and, on procedure rows, each side's rate.
     static let sql = """
@@ -73,15 +76,19 @@ private struct ReviewedCode {
         payer = row[3]
         codeType = row[4]
         agrees = (row[5] as FindingOutcome) == .agree
+        serviceDate = row[10]
         price = FindingPrice(
             codeType: codeType, submitted: (code: row[6], units: row[7]), audited: (code: row[8], units: row[9]),
-            payer: payer, serviceDate: row[10], schedule: schedule)
+            payer: payer, serviceDate: serviceDate, schedule: schedule)
     }
+
+    /// The practice's row, the one the summary shows.
+    static let practice = AccuracyGroup(dimension: .practice, key: "ALL")
 
     /// The rows of `error_rates.csv` this finding counts in.
     var groups: [AccuracyGroup] {
         [
-            AccuracyGroup(dimension: .practice, key: "ALL"), AccuracyGroup(dimension: .coder, key: coder),
+            Self.practice, AccuracyGroup(dimension: .coder, key: coder),
             AccuracyGroup(dimension: .provider, key: provider), AccuracyGroup(dimension: .payer, key: payer),
             AccuracyGroup(dimension: .codeType, key: codeType.rawValue),
         ]
@@ -89,7 +96,7 @@ private struct ReviewedCode {
 }
 
 /// The counts and cents of one row of `error_rates.csv`, added up a finding at a time.
-private struct AccuracyTally {
+struct AccuracyTally {
     /// Whether each encounter's findings in the group all agree.
     var encounterAgrees: [Int64: Bool] = [:]
     var reviewed = 0

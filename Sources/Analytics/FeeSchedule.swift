@@ -23,13 +23,20 @@ package struct FeeSchedule {
 
     /// The rates whose effective range meets `month`.
     package init(_ db: Database, month: Month) throws {
+        try self.init(db, months: month...month)
+    }
+
+    /// The rates whose effective range meets any of `months`: a look-up on a
+    /// day of one of them gives what that month's own schedule gives, since
+    /// the look-up checks each rate's range against the day anyway.
+    package init(_ db: Database, months: ClosedRange<Month>) throws {
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT procedure_code, payer, modifier, amount_cents, effective_from, effective_to FROM fee_rate
                 WHERE effective_from < ? AND (effective_to IS NULL OR effective_to >= ?)
                 """,
-            arguments: [month.nextFirstDay, month.firstDay])
+            arguments: [months.upperBound.nextFirstDay, months.lowerBound.firstDay])
         while let row = try rows.next() {
             rates[row[0], default: []].append(
                 Rate(payer: row[1], modifier: row[2], amountCents: row[3], from: row[4], to: row[5]))

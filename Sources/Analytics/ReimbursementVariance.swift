@@ -71,7 +71,7 @@ private let monthLinesSQL = """
     """
 
 /// A line as the variance needs it; money in cents, nil when blank.
-private struct PricedLine {
+struct PricedLine {
     var units: Int
     var chargeCents: Int64?
     var allowedCents: Int64?
@@ -91,7 +91,7 @@ private struct PayerVariance {
 }
 
 /// The running sums of one row, exact in cents.
-private struct VarianceTally {
+struct VarianceTally {
     var lines = 0
     var units = 0
     var chargeCents: Int64?

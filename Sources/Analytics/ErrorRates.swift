@@ -14,21 +14,30 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func errorRates(for month: Month) throws -> [ErrorRateRow] {
-        try database.read { db in try Self.errorRates(db, month: month) }
+        try database.read { db in
+            let period = try ServicePeriod(db, months: month...month)
+            var tallies = ErrorRateTallies()
+            try period.forEachFinding(db) { encounter, finding in
+                guard encounter.monthIndex == 0 else { return }
+                tallies.add(ReviewedCode(encounter, finding, in: period))
+            }
+            return tallies.rows(month: month)
+        }
+    }
+}
+
+/// The rows of `error_rates.csv` of one month, added up a finding at a time.
+struct ErrorRateTallies {
+    private var tallies: [AccuracyGroup: AccuracyTally] = [:]
+
+    mutating func add(_ code: ReviewedCode) {
+        for group in code.groups {
+            tallies[group, default: AccuracyTally()].add(code)
+        }
     }
 
-    /// The rows of `error_rates.csv` from an open read.
-    static func errorRates(_ db: Database, month: Month) throws -> [ErrorRateRow] {
-        var tallies: [AccuracyGroup: AccuracyTally] = [:]
-        let schedule = try FeeSchedule(db, month: month)
-        let rows = try Row.fetchCursor(db, sql: ReviewedCode.sql, arguments: [month.firstDay, month.nextFirstDay])
-        while let row = try rows.next() {
-            let code = ReviewedCode(row, schedule: schedule)
-            for group in code.groups {
-                tallies[group, default: AccuracyTally()].add(code)
-            }
-        }
-        return tallies.sorted { $0.key < $1.key }.map { $0.value.row(month: month, group: $0.key) }
+    func rows(month: Month) -> [ErrorRateRow] {
+        tallies.sorted { $0.key < $1.key }.map { $0.value.row(month: month, group: $0.key) }
     }
 }
 
@@ -46,7 +55,7 @@ struct AccuracyGroup: Hashable, Comparable {
     }
 }
 
-/// A finding row of the month, with what the accuracy figures need of its encounter.
+/// A finding of the month, with what the accuracy figures need of its encounter.
 struct ReviewedCode {
     let encounterID: Int64
     let coder: String
@@ -56,30 +65,18 @@ struct ReviewedCode {
     let agrees: Bool
     /// Nil on ICD10 and MOD rows and on a procedure row with a missing rate.
     let price: FindingPrice?
-    /// The encounter's service date.
-    let serviceDate: String
 
-    /// Every finding of the month with its encounter and, on procedure rows, each side's rate.
-    static let sql = """
-        SELECT e.id, e.coder, e.provider, e.payer,
-               f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code, f.audited_units,
-               e.service_date
-        FROM encounter e
-        JOIN audit_finding f ON f.encounter_id = e.id
-        WHERE e.service_date >= ? AND e.service_date < ?
-        """
-
-    init(_ row: Row, schedule: FeeSchedule) {
-        encounterID = row[0]
-        coder = row[1]
-        provider = row[2]
-        payer = row[3]
-        codeType = row[4]
-        agrees = (row[5] as FindingOutcome) == .agree
-        serviceDate = row[10]
+    /// A finding of `period`'s `encounter`, priced by the period's fee schedule.
+    init(_ encounter: ServicePeriod.Encounter, _ finding: ServicePeriod.Finding, in period: ServicePeriod) {
+        encounterID = encounter.id
+        coder = period.coders.strings[encounter.coder]
+        provider = period.providers.strings[encounter.provider]
+        payer = period.payers.strings[encounter.payer]
+        codeType = finding.codeType
+        agrees = finding.outcome == .agree
         price = FindingPrice(
-            codeType: codeType, submitted: (code: row[6], units: row[7]), audited: (code: row[8], units: row[9]),
-            payer: payer, serviceDate: serviceDate, schedule: schedule)
+            codeType: codeType, submitted: finding.submitted, audited: finding.audited, payer: payer,
+            serviceDate: period.serviceDate(of: encounter), schedule: period.schedule)
     }
 
     /// The practice's row, the one the summary shows.

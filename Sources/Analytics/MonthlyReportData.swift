@@ -69,30 +69,75 @@ extension Analytics {
     public static func monthlyReportData(
         _ db: Database, month: Month, toleranceCents: Int64 = 100, progress: (String) -> Void = { _ in }
     ) throws -> MonthlyReportData {
-        progress("\(month) error rates")
-        let errorRates = try errorRates(db, month: month)
-        let findings = try findings(db, month: month)
-        progress("\(month) coder productivity")
-        let productivity = try coderProductivity(db, month: month)
-        progress("\(month) reimbursement and payments")
-        // One reconciliation of the month's remittances feeds the variance, payments and denials.
-        let reconciliation = try Reconciliation(db, month: month)
-        let variance = try reimbursementVariance(
-            db, month: month, toleranceCents: toleranceCents, remitted: reconciliation.lines)
-        let payments = try PaymentFigures(db, month: month, reconciliation: reconciliation)
-        progress("\(month) E/M levels and files")
-        let emDistribution = try emDistribution(db, month: month)
-        let files = try importedFiles(db, month: month)
-        progress("trend of the eleven months before \(month)")
-        var trend = try practiceTrend(
-            db, months: month.advanced(by: -11)...month.previous, toleranceCents: toleranceCents)
-        if !variance.isEmpty || !productivity.isEmpty {
-            trend.append(
-                PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance))
+        try monthlyReport(db, month: month, toleranceCents: toleranceCents, progress: progress).data
+    }
+
+    /// The data of the monthly report for `month` and the month's encounters as
+    /// the edits read them, from one pass over each table.
+    ///
+    /// - throws: A database error when the store cannot be read.
+    package static func monthlyReport(
+        _ db: Database, month: Month, toleranceCents: Int64, progress: (String) -> Void
+    ) throws -> (data: MonthlyReportData, detail: MonthDetail) {
+        let window = month.advanced(by: -11)...month
+        progress("\(month) and the eleven months before")
+        // One pass over each table for the twelve months gives the month's error rates,
+        // productivity, variance, payments and E/M levels, and the trend's figures.
+        let period = try ServicePeriod(db, months: window, detailMonth: 11)
+        let last = period.months.count - 1
+        let reconciliation = try Reconciliation(db, months: window)
+        var rates = RateCache(period.schedule)
+        var trend = TrendTallies(months: Array(period.months.dropLast()), toleranceCents: toleranceCents)
+        var productivity = ProductivityTally(period: period, monthIndex: last)
+        var variance = VarianceFigures(toleranceCents: toleranceCents)
+        var payments = PaymentTally()
+        var visits = EMVisits()
+        var detail = MonthDetailBuilder(period: period)
+        progress("\(month) and the eleven months before: lines")
+        try period.forEachLine(db) { encounter, line in
+            productivity.addLine(of: encounter, modifiers: line.modifiers.count)
+            detail.add(line, of: encounter)
+            guard (0...last).contains(encounter.monthIndex) else { return }
+            let remitted = reconciliation.lines.isEmpty ? nil : reconciliation.lines[line.id]
+            let priced = PricedLine(line, of: encounter, in: period, remitted: remitted, rates: &rates)
+            if encounter.monthIndex == last {
+                variance.add(priced, payer: encounter.payer, code: line.code)
+                payments.add(encounter: encounter, line: line, remitted: remitted)
+                visits.add(provider: encounter.provider, code: line.code)
+            } else {
+                trend.add(priced, month: encounter.monthIndex)
+            }
         }
-        return MonthlyReportData(
-            month: month, errorRates: errorRates, findings: findings, productivity: productivity, variance: variance,
-            emDistribution: emDistribution, trend: trend, files: files, toleranceCents: toleranceCents,
-            payments: payments.paymentRows(), denials: payments.denialRows())
+        progress("\(month) and the eleven months before: findings and diagnoses")
+        var accuracy = ErrorRateTallies()
+        try period.forEachFinding(db) { encounter, finding in
+            productivity.add(finding, of: encounter)
+            guard (0...last).contains(encounter.monthIndex) else { return }
+            let code = ReviewedCode(encounter, finding, in: period)
+            if encounter.monthIndex == last { accuracy.add(code) } else { trend.add(code, month: encounter.monthIndex) }
+        }
+        try period.forEachDiagnosis(ofMonth: last, db) { encounter, position, code in
+            if encounter.workMonthIndex == last { productivity.addDiagnosis(of: encounter) }
+            detail.addDiagnosis(code, at: position, of: encounter)
+        }
+        try trend.addWork(of: period, db)
+        progress("\(month) findings and files")
+        let errorRates = accuracy.rows(month: month)
+        let productivityRows = try productivity.rows(db)
+        let varianceRows = variance.rows(month: month, payers: period.payers.strings, codes: period.codes.strings)
+        let paymentFigures = try PaymentFigures(db, month: month, tally: payments, payers: period.payers.strings)
+        var summaries = trend.summaries()
+        if !varianceRows.isEmpty || !productivityRows.isEmpty {
+            summaries.append(
+                PracticeSummary(
+                    month: month, errorRates: errorRates, productivity: productivityRows, variance: varianceRows))
+        }
+        let data = MonthlyReportData(
+            month: month, errorRates: errorRates, findings: try findings(db, month: month),
+            productivity: productivityRows, variance: varianceRows,
+            emDistribution: visits.rows(month: month, providers: period.providers.strings, codes: period.codes.strings),
+            trend: summaries, files: try importedFiles(db, month: month), toleranceCents: toleranceCents,
+            payments: paymentFigures.paymentRows(), denials: paymentFigures.denialRows())
+        return (data, detail.detail())
     }
 }

@@ -17,7 +17,7 @@ extension Analytics {
     /// The summary of each month of `months` that holds data, oldest first:
     /// each figure equal to what `PracticeSummary(month:errorRates:productivity:variance:)`
     /// makes of that month's exports, but read in one pass over the whole
-    /// range per figure rather than month by month.
+    /// range per table rather than month by month.
     ///
     /// A month holds data when an encounter line has its service date in it
     /// or an encounter was worked in it (coded, or else serviced): the months
@@ -29,16 +29,99 @@ extension Analytics {
     static func practiceTrend(
         _ db: Database, months: ClosedRange<Month>, toleranceCents: Int64
     ) throws -> [PracticeSummary] {
-        let window = TrendWindow(months)
-        let schedule = try FeeSchedule(db, months: months)
-        let accuracy = try window.accuracy(db, schedule: schedule)
-        let work = try window.work(db)
-        let lines = try window.lines(
-            db, schedule: schedule, toleranceCents: toleranceCents,
-            remitted: Reconciliation(db, months: months).lines)
-        return window.months.indices.compactMap { index in
+        let period = try ServicePeriod(db, months: months)
+        let remitted = try Reconciliation(db, months: months).lines
+        var rates = RateCache(period.schedule)
+        var trend = TrendTallies(months: period.months, toleranceCents: toleranceCents)
+        try period.forEachLine(db) { encounter, line in
+            guard period.months.indices.contains(encounter.monthIndex) else { return }
+            trend.add(
+                PricedLine(line, of: encounter, in: period, remitted: remitted[line.id], rates: &rates),
+                month: encounter.monthIndex)
+        }
+        try period.forEachFinding(db) { encounter, finding in
+            guard period.months.indices.contains(encounter.monthIndex) else { return }
+            trend.add(ReviewedCode(encounter, finding, in: period), month: encounter.monthIndex)
+        }
+        try trend.addWork(of: period, db)
+        return trend.summaries()
+    }
+}
+
+/// The trend's figures of each of a run of months, added up a line, a finding
+/// and an encounter at a time with the tallies the exports themselves use, so
+/// that each month's summary is what its exports give. Lines and findings of
+/// later months (the report's own) are left out.
+struct TrendTallies {
+    let months: [Month]
+    let toleranceCents: Int64
+    /// The practice row of `error_rates.csv`, per month.
+    private var accuracy: [AccuracyTally?]
+    /// The lines of `reimbursement_variance.csv`, all payers together, per month.
+    private var lines: [VarianceTally]
+    /// Each coder's encounters and hours of `coder_productivity.csv`, per month.
+    private var work: [[String: (encountersCoded: Int, hours: Ratio?)]]
+
+    init(months: [Month], toleranceCents: Int64) {
+        self.months = months
+        self.toleranceCents = toleranceCents
+        accuracy = Array(repeating: nil, count: months.count)
+        lines = Array(repeating: VarianceTally(), count: months.count)
+        work = Array(repeating: [:], count: months.count)
+    }
+
+    mutating func add(_ line: PricedLine, month index: Int) {
+        guard months.indices.contains(index) else { return }
+        lines[index].add(line, toleranceCents: toleranceCents)
+    }
+
+    mutating func add(_ code: ReviewedCode, month index: Int) {
+        guard months.indices.contains(index) else { return }
+        if accuracy[index] == nil { accuracy[index] = AccuracyTally() }
+        accuracy[index]!.add(code)
+    }
+
+    /// Each month's coders with their encounters and hours, as `coder_productivity.csv`
+    /// counts them: encounters by the day worked, hours from the hours file, else the minutes.
+    ///
+    /// - throws: A database error when the hours cannot be read.
+    mutating func addWork(of period: ServicePeriod, _ db: Database) throws {
+        guard let first = months.first, let last = months.last else { return }
+        var centihours = [[String: Int64]](repeating: [:], count: months.count)
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT substr(work_date, 1, 7) AS month, coder, SUM(centihours) FROM coder_hours
+                WHERE work_date >= ? AND work_date < ?
+                GROUP BY month, coder
+                """, arguments: [first.firstDay, last.nextFirstDay])
+        {
+            let month: String = row[0]
+            centihours[ServicePeriod.monthIndex(of: month, from: first)][row[1]] = row[2]
+        }
+        // The period's months start with these.
+        var coders = [[Int: (encounters: Int, minutes: Double?)]](repeating: [:], count: months.count)
+        for encounter in period.encounters where months.indices.contains(encounter.workMonthIndex) {
+            var coder = coders[encounter.workMonthIndex][encounter.coder, default: (0, nil)]
+            coder.encounters += 1
+            if let minutes = encounter.codingMinutes { coder.minutes = (coder.minutes ?? 0) + minutes }
+            coders[encounter.workMonthIndex][encounter.coder] = coder
+        }
+        for index in months.indices {
+            for (number, coder) in coders[index] {
+                let name = period.coders.strings[number]
+                work[index][name] = (
+                    coder.encounters, Analytics.hours(centihours: centihours[index][name], minutes: coder.minutes)
+                )
+            }
+        }
+    }
+
+    /// The summaries of the months that hold data, oldest first.
+    func summaries() -> [PracticeSummary] {
+        months.indices.compactMap { index in
             guard lines[index].lines > 0 || !work[index].isEmpty else { return nil }
-            let month = window.months[index]
+            let month = months[index]
             let practice = accuracy[index]?.row(month: month, group: ReviewedCode.practice)
             // Sums of exact, reduced ratios: the coders' order does not matter.
             let coded = PracticeSummary.work(Array(work[index].values))
@@ -48,110 +131,5 @@ extension Analytics {
                 encountersCoded: coded.encountersCoded, encountersPerHour: coded.encountersPerHour,
                 underpaidCents: lines[index].row(month: month, payer: "ALL", procedureCode: "ALL").underpaidCents)
         }
-    }
-}
-
-/// The months of a trend and the grouped reads that fill them, each month's
-/// figures at its offset from the first.
-private struct TrendWindow {
-    let months: [Month]
-    let first: Month
-    /// The range's days: `>= first AND < next`.
-    let days: (first: String, next: String)
-
-    init(_ range: ClosedRange<Month>) {
-        months = range.months
-        first = range.lowerBound
-        days = (range.lowerBound.firstDay, range.upperBound.nextFirstDay)
-    }
-
-    var arguments: StatementArguments { ["first": days.first, "next": days.next] }
-
-    /// The offset of the month of `day` (`YYYY-MM…`), read from its digits: a
-    /// date string the store holds, in the range.
-    func offset(ofDay day: String) -> Int {
-        var digits = day.utf8.makeIterator()
-        var year = 0
-        for _ in 0..<4 { year = year * 10 + Int(digits.next()! &- 48) }
-        _ = digits.next()
-        let month = Int(digits.next()! &- 48) * 10 + Int(digits.next()! &- 48)
-        return (year - first.year) * 12 + month - first.month
-    }
-
-    /// The practice row of `error_rates.csv` of each month, tallied from one
-    /// pass over the range's findings.
-    func accuracy(_ db: Database, schedule: FeeSchedule) throws -> [AccuracyTally?] {
-        var tallies = [AccuracyTally?](repeating: nil, count: months.count)
-        let rows = try Row.fetchCursor(db, sql: ReviewedCode.sql, arguments: [days.first, days.next])
-        while let row = try rows.next() {
-            let code = ReviewedCode(row, schedule: schedule)
-            let index = offset(ofDay: code.serviceDate)
-            if tallies[index] == nil { tallies[index] = AccuracyTally() }
-            tallies[index]!.add(code)
-        }
-        return tallies
-    }
-
-    /// Each month's coders with their encounters and hours, as `coder_productivity.csv`
-    /// counts them: encounters by the day worked, hours from the hours file, else the minutes.
-    func work(_ db: Database) throws -> [[String: (encountersCoded: Int, hours: Ratio?)]] {
-        var centihours = [[String: Int64]](repeating: [:], count: months.count)
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT substr(work_date, 1, 7) AS month, coder, SUM(centihours) FROM coder_hours
-                WHERE work_date >= :first AND work_date < :next
-                GROUP BY month, coder
-                """, arguments: arguments)
-        {
-            centihours[offset(ofDay: row[0])][row[1]] = row[2]
-        }
-        var coders = [[String: (encountersCoded: Int, hours: Ratio?)]](repeating: [:], count: months.count)
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT substr(COALESCE(substr(coded_at, 1, 10), service_date), 1, 7) AS month, coder,
-                       COUNT(*), SUM(coding_minutes)
-                FROM encounter
-                WHERE COALESCE(substr(coded_at, 1, 10), service_date) >= :first
-                  AND COALESCE(substr(coded_at, 1, 10), service_date) < :next
-                GROUP BY month, coder
-                """, arguments: arguments)
-        {
-            let index = offset(ofDay: row[0])
-            let coder: String = row[1]
-            coders[index][coder] = (row[2], Analytics.hours(centihours: centihours[index][coder], minutes: row[3]))
-        }
-        return coders
-    }
-
-    /// Each month's lines as the variance's payer totals add them up: priced by
-    /// the fee schedule, remitted amounts in place of the export's, in one pass.
-    func lines(
-        _ db: Database, schedule: FeeSchedule, toleranceCents: Int64, remitted: [Int64: RemittedLine]
-    ) throws -> [VarianceTally] {
-        var tallies = [VarianceTally](repeating: VarianceTally(), count: months.count)
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT e.service_date, e.payer, l.procedure_code, l.units, l.charge_cents, l.allowed_cents,
-                       l.paid_cents, l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4, l.id
-                FROM encounter e
-                JOIN encounter_line l ON l.encounter_id = e.id
-                WHERE e.service_date >= :first AND e.service_date < :next
-                """, arguments: arguments)
-        while let row = try rows.next() {
-            let day: String = row[0]
-            let payer: String = row[1]
-            let code: String = row[2]
-            let modifiers = [row[7], row[8], row[9], row[10]].compactMap { $0 as String? }
-            let remittance = remitted[row[11] as Int64]
-            let line = PricedLine(
-                units: row[3], chargeCents: row[4], allowedCents: remittance?.allowedCents ?? row[5],
-                paidCents: remittance?.paidCents ?? row[6],
-                rateCents: schedule.rate(payer: payer, code: code, modifiers: modifiers, on: day))
-            tallies[offset(ofDay: day)].add(line, toleranceCents: toleranceCents)
-        }
-        return tallies
     }
 }

@@ -13,10 +13,11 @@ extension Analytics {
         for month: Month, toleranceCents: Int64 = 100, progress: (String) -> Void = { _ in }
     ) throws -> (data: MonthlyReportData, edits: MonthlyEdits) {
         try database.read { db in
-            let data = try Self.monthlyReportData(
+            // The month's encounters come with the figures, from the same passes over the store.
+            let (data, detail) = try Self.monthlyReport(
                 db, month: month, toleranceCents: toleranceCents, progress: progress)
             progress("\(month) edits")
-            return (data, try EditChecks.monthly(db, month: month))
+            return (data, try EditChecks.monthly(db, month: month, encounters: MonthEncounters(detail)))
         }
     }
 }

@@ -12,7 +12,7 @@ extension Analytics {
     /// - throws: any database error.
     public func emDistribution(for month: Month) throws -> [EMDistributionRow] {
         try database.read { db in
-            let period = try ServicePeriod(db, months: month...month)
+            let period = try ServicePeriod(db, months: month...month, worked: false)
             var visits = EMVisits()
             try period.forEachLine(db) { encounter, line in
                 guard encounter.monthIndex == 0 else { return }

@@ -14,13 +14,14 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func errorRates(for month: Month) throws -> [ErrorRateRow] {
+        // Findings are a small share of a month's encounters: read them with their
+        // encounters rather than every encounter of the month (the report's pass).
         try database.read { db in
-            let period = try ServicePeriod(db, months: month...month)
             var tallies = ErrorRateTallies()
-            try period.forEachFinding(db) { encounter, finding in
-                guard encounter.monthIndex == 0 else { return }
-                tallies.add(ReviewedCode(encounter, finding, in: period))
-            }
+            let schedule = try FeeSchedule(db, month: month)
+            let rows = try Row.fetchCursor(
+                db, sql: ReviewedCode.sql, arguments: [month.firstDay, month.nextFirstDay])
+            while let row = try rows.next() { tallies.add(ReviewedCode(row, schedule: schedule)) }
             return tallies.rows(month: month)
         }
     }
@@ -65,6 +66,29 @@ struct ReviewedCode {
     let agrees: Bool
     /// Nil on ICD10 and MOD rows and on a procedure row with a missing rate.
     let price: FindingPrice?
+
+    /// Every finding of a month (the days `?`, `?`) with its encounter.
+    static let sql = """
+        SELECT e.id, e.coder, e.provider, e.payer,
+               f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code, f.audited_units,
+               e.service_date
+        FROM encounter e
+        JOIN audit_finding f ON f.encounter_id = e.id
+        WHERE e.service_date >= ? AND e.service_date < ?
+        """
+
+    /// A row of `sql`, priced by `schedule`.
+    init(_ row: Row, schedule: FeeSchedule) {
+        encounterID = row[0]
+        coder = row[1]
+        provider = row[2]
+        payer = row[3]
+        codeType = row[4]
+        agrees = (row[5] as FindingOutcome) == .agree
+        price = FindingPrice(
+            codeType: codeType, submitted: (code: row[6], units: row[7]), audited: (code: row[8], units: row[9]),
+            payer: payer, serviceDate: row[10], schedule: schedule)
+    }
 
     /// A finding of `period`'s `encounter`, priced by the period's fee schedule.
     init(_ encounter: ServicePeriod.Encounter, _ finding: ServicePeriod.Finding, in period: ServicePeriod) {

@@ -34,7 +34,7 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     package static func monthDetail(_ db: Database, month: Month) throws -> MonthDetail {
-        let period = try ServicePeriod(db, months: month...month, detailMonth: 0)
+        let period = try ServicePeriod(db, months: month...month, worked: false, detailMonth: 0)
         var detail = MonthDetailBuilder(period: period)
         try period.forEachLine(db) { encounter, line in detail.add(line, of: encounter) }
         try period.forEachDiagnosis(ofMonth: 0, db) { encounter, position, code in

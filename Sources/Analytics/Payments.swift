@@ -99,7 +99,7 @@ struct PaymentFigures {
 
     /// The figures of `month` alone, reconciled on their own.
     init(_ db: Database, month: Month) throws {
-        let period = try ServicePeriod(db, months: month...month)
+        let period = try ServicePeriod(db, months: month...month, worked: false)
         let reconciliation = try Reconciliation(db, months: month...month)
         var tally = PaymentTally()
         try period.forEachLine(db) { encounter, line in

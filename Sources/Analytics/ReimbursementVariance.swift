@@ -26,7 +26,7 @@ extension Analytics {
         for month: Month, toleranceCents: Int64 = 100
     ) throws -> [ReimbursementVarianceRow] {
         try database.read { db in
-            let period = try ServicePeriod(db, months: month...month)
+            let period = try ServicePeriod(db, months: month...month, worked: false)
             let remitted = try Reconciliation(db, months: month...month).lines
             var rates = RateCache(period.schedule)
             var variance = VarianceFigures(toleranceCents: toleranceCents)

@@ -6,10 +6,12 @@ import GRDB
 /// findings and diagnoses (error rates, productivity, variance, payments, E/M
 /// levels, the trend) share one pass over each table.
 ///
-/// A range that holds a large share of the store is read by scanning the
-/// tables, a fraction of a microsecond a row; a small one through the date
-/// indexes, a microsecond or more a row but only for the range's rows. Either
-/// way the figures are the same.
+/// When the months' encounters lie close together in the table — a store
+/// imported month by month, or one whose months are most of it — they are read
+/// by scanning the stretch of row ids that holds them, a fraction of a
+/// microsecond a row; when they are scattered among many others, through the
+/// date indexes, a microsecond or more a row. Either way the cost follows the
+/// months read, not the months stored, and the figures are the same.
 struct ServicePeriod {
     /// An encounter of the period, its names numbered in `payers`, `providers`, `coders`.
     struct Encounter {
@@ -65,8 +67,18 @@ struct ServicePeriod {
     let months: [Month]
     /// The rates in force in any of the months.
     let schedule: FeeSchedule
-    /// Whether the period is read by scanning the tables rather than through the date indexes.
-    let scanning: Bool
+    /// How the tables are read.
+    enum Access: Equatable {
+        /// Scanning every row.
+        case scanningAll
+        /// Scanning the rows of the encounters with these row ids (every period
+        /// encounter's is among them), and of their lines and findings.
+        case scanning(ClosedRange<Int64>)
+        /// Through the date indexes, a row at a time.
+        case throughIndexes
+    }
+
+    let access: Access
     let payers = Interner()
     let providers = Interner()
     let coders = Interner()
@@ -75,12 +87,18 @@ struct ServicePeriod {
     private(set) var encounters: [Encounter] = []
     /// The encounters serviced in the detail month (`init`'s `detailMonth`), if any.
     private(set) var details: [EncounterDetail] = []
+    /// Whether the encounters only worked in the months (serviced before) are read too.
+    let worked: Bool
     /// The period's encounters, for SQL that joins them.
-    private static let inPeriod = """
-        ((e.service_date >= :first AND e.service_date < :next)
-         OR (COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
-             AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next))
-        """
+    private var inPeriod: String {
+        let serviced = "e.service_date >= :first AND e.service_date < :next"
+        guard worked else { return serviced }
+        return """
+            ((\(serviced))
+             OR (COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
+                 AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next))
+            """
+    }
     private let days: StatementArguments
     /// Encounter row id → index in `encounters`: an array from the smallest id when
     /// the ids are dense enough, else a dictionary.
@@ -88,25 +106,39 @@ struct ServicePeriod {
     private var denseIndex: [Int32] = []
     private var sparseIndex: [Int64: Int32] = [:]
 
-    /// Reads the encounters of `range`, and what the edits need of those serviced
-    /// in its month `detailMonth` (an offset), if given; by scanning or through the
-    /// indexes as `scanning` says, else as the range's share of the store says.
+    /// Reads the encounters serviced in `range`, and those worked in it when
+    /// `worked`; and what the edits need of those serviced in its month
+    /// `detailMonth` (an offset), if given; read as `access` says, else as the
+    /// period's share and spread in the store make cheapest.
     ///
     /// - throws: A database error when the store cannot be read.
-    init(_ db: Database, months range: ClosedRange<Month>, detailMonth: Int? = nil, scanning: Bool? = nil) throws {
+    init(
+        _ db: Database, months range: ClosedRange<Month>, worked: Bool = true, detailMonth: Int? = nil,
+        access: Access? = nil
+    ) throws {
         months = range.months
+        self.worked = worked
         schedule = try FeeSchedule(db, months: range)
         let first = range.lowerBound
         days = ["first": first.firstDay, "next": range.upperBound.nextFirstDay]
-        self.scanning = try scanning ?? Self.scans(db, days: days)
+        self.access = try access ?? Self.access(db, days: days, worked: worked)
         // Scanning, the months are checked here rather than by SQLite, which spares it
         // working out each row's work day.
         let rows = try RawRows(
             db,
             sql: "SELECT id, service_date, payer, provider, coder, coded_at, coding_minutes"
-                + (detailMonth == nil ? "" : ", external_id, patient_pseudonym, specialty")
-                + " FROM encounter e" + (self.scanning ? "" : " WHERE \(Self.inPeriod)"),
-            arguments: self.scanning ? [] : days)
+                + (detailMonth == nil ? "" : ", external_id, patient_pseudonym, specialty") + " FROM encounter e"
+                + {
+                    switch self.access {
+                    case .scanningAll: ""
+                    case .scanning: " WHERE id BETWEEN :low AND :high"
+                    case .throughIndexes: " WHERE \(inPeriod)"
+                    }
+                }(),
+            arguments: {
+                guard case .scanning(let ids) = self.access else { return days }
+                return ["low": ids.lowerBound, "high": ids.upperBound]
+            }())
         var (lowest, highest) = (Int64.max, Int64.min)
         var ratePeriods: [Int] = []
         while try rows.next() {
@@ -115,7 +147,9 @@ struct ServicePeriod {
             let codedDay = codedAt.count >= 10 ? UnsafeBufferPointer(rebasing: codedAt[0..<10]) : nil
             let monthIndex = Self.monthIndex(of: serviceDay, from: first)
             let workMonthIndex = Self.monthIndex(of: codedDay ?? serviceDay, from: first)
-            guard months.indices.contains(monthIndex) || months.indices.contains(workMonthIndex) else { continue }
+            guard months.indices.contains(monthIndex) || (worked && months.indices.contains(workMonthIndex)) else {
+                continue
+            }
             let id = rows.int64(0)
             let day = serviceDays.number(serviceDay)
             if day == ratePeriods.count { ratePeriods.append(schedule.period(of: serviceDays.strings[day])) }
@@ -147,21 +181,41 @@ struct ServicePeriod {
         }
     }
 
-    /// Whether to scan: when the range holds a sixth of the encounters or more,
-    /// scanning every row is cheaper than seeking each of the range's rows.
-    private static func scans(_ db: Database, days: StatementArguments) throws -> Bool {
-        let all = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id) - MIN(id) + 1, 0) FROM encounter")!
-        let threshold = all / 6
-        guard threshold > 0 else { return false }
+    /// How to read a period: one holding a third of the store scans it all; a
+    /// smaller one scans the stretch of row ids that holds its encounters when
+    /// that stretch is at most three times as many rows as they are (a store
+    /// imported month by month), and otherwise reads through the indexes.
+    private static func access(_ db: Database, days: StatementArguments, worked: Bool) throws -> Access {
+        let table = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM encounter")!
+        guard let first: Int64 = table[0], let last: Int64 = table[1] else { return .throughIndexes }
+        // Counted from the service-date index alone, up to a third of the table.
         var arguments = days
-        _ = arguments.append(contentsOf: ["threshold": threshold])
-        let inRange = try Int.fetchOne(
+        _ = arguments.append(contentsOf: ["limit": (last - first) / 3 + 1])
+        let count = try Int64.fetchOne(
             db,
             sql: """
                 SELECT COUNT(*) FROM (
-                    SELECT 1 FROM encounter WHERE service_date >= :first AND service_date < :next LIMIT :threshold)
+                    SELECT 1 FROM encounter WHERE service_date >= :first AND service_date < :next LIMIT :limit)
                 """, arguments: arguments)!
-        return inRange >= threshold
+        if count > (last - first) / 3 { return .scanningAll }
+        // From the date indexes alone, which hold each row's id; the work-day
+        // range's count is not added, as its encounters are mostly the same.
+        var (low, high) = (Int64.max, Int64.min)
+        for condition in [
+            "service_date >= :first AND service_date < :next",
+            """
+            COALESCE(substr(coded_at, 1, 10), service_date) >= :first
+            AND COALESCE(substr(coded_at, 1, 10), service_date) < :next
+            """,
+        ].prefix(worked ? 2 : 1) {
+            let ids = try Row.fetchOne(
+                db, sql: "SELECT MIN(id), MAX(id) FROM encounter WHERE \(condition)", arguments: days)!
+            if let min: Int64 = ids[0], let max: Int64 = ids[1] {
+                (low, high) = (Swift.min(low, min), Swift.max(high, max))
+            }
+        }
+        guard low <= high, high - low < 3 * count else { return .throughIndexes }
+        return .scanning(low...high)
     }
 
     /// The month of a `YYYY-MM…` date, as an offset from `first`, read from its digits.
@@ -192,16 +246,31 @@ struct ServicePeriod {
     }
 
     /// The query of `columns` of `table` (aliased `alias`, joined to its encounter
-    /// by `encounter_id`) over the period's encounters: all rows when scanning.
-    private func rows(_ columns: String, of table: String, as alias: String) -> (String, StatementArguments) {
-        scanning
-            ? ("SELECT \(columns) FROM \(table) \(alias)", [])
-            : (
+    /// by `encounter_id`) over the period's encounters: scanning, the rows whose
+    /// own ids lie between those of the scanned encounters' first and last row.
+    private func rows(
+        _ db: Database, _ columns: String, of table: String, as alias: String
+    ) throws -> (String, StatementArguments) {
+        switch access {
+        case .scanningAll:
+            return ("SELECT \(columns) FROM \(table) \(alias)", [])
+        case .scanning(let encounters):
+            // From the encounter_id index alone.
+            let ids = try Row.fetchOne(
+                db, sql: "SELECT MIN(id), MAX(id) FROM \(table) WHERE encounter_id BETWEEN ? AND ?",
+                arguments: [encounters.lowerBound, encounters.upperBound])!
+            return (
+                "SELECT \(columns) FROM \(table) \(alias) WHERE \(alias).id BETWEEN ? AND ?",
+                [ids[0] as Int64? ?? 0, ids[1] as Int64? ?? -1]
+            )
+        case .throughIndexes:
+            return (
                 """
                 SELECT \(columns) FROM encounter e JOIN \(table) \(alias) ON \(alias).encounter_id = e.id
-                WHERE \(Self.inPeriod)
+                WHERE \(inPeriod)
                 """, days
             )
+        }
     }
 
     /// Calls `body` with every line of the period's encounters, in no particular order.
@@ -209,7 +278,8 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachLine(_ db: Database, _ body: (Encounter, Line) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
-        let (sql, arguments) = rows(
+        let (sql, arguments) = try rows(
+            db,
             """
             l.encounter_id, l.id, l.procedure_code, l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4,
             l.units, l.charge_cents, l.allowed_cents, l.paid_cents, l.source_line
@@ -234,7 +304,8 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachFinding(_ db: Database, _ body: (Encounter, Finding) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
-        let (sql, arguments) = rows(
+        let (sql, arguments) = try rows(
+            db,
             """
             f.encounter_id, f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code,
             f.audited_units
@@ -262,15 +333,13 @@ struct ServicePeriod {
     ) throws {
         guard !encounters.isEmpty else { return }
         let month = months[index]
-        // One month: through the date indexes even when the period is scanned, as a
+        // One month: through the date indexes however the period is read, as a
         // month is a small share of the store's diagnoses.
         let rows = try RawRows(
             db,
             sql: """
                 SELECT d.encounter_id, d.position, d.code FROM encounter e JOIN encounter_diagnosis d ON d.encounter_id = e.id
-                WHERE (e.service_date >= :first AND e.service_date < :next)
-                   OR (COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
-                       AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next)
+                WHERE \(inPeriod)
                 """, arguments: ["first": month.firstDay, "next": month.nextFirstDay])
         while try rows.next() {
             guard let encounter = encounter(rows.int64(0)),

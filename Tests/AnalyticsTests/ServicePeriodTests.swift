@@ -5,7 +5,8 @@ import Testing
 @testable import Analytics
 
 /// A period's encounters, lines, findings and diagnoses are the same whether
-/// the tables are scanned or read through the date indexes.
+/// the tables are scanned (all of them, or the stretch holding the period) or
+/// read through the date indexes, and each way is taken where it is cheapest.
 @Suite struct ServicePeriodTests {
     /// Encounters serviced in August (coded in August), September (coded in October),
     /// October (coded in October, and one coded in November) and November.
@@ -33,10 +34,10 @@ import Testing
     }
 
     /// Everything the period's passes hand over, as text.
-    static func contents(_ db: Database, scanning: Bool) throws -> [String] {
+    static func contents(_ db: Database, access: ServicePeriod.Access) throws -> [String] {
         let october = Month(year: 2026, month: 10)
-        let period = try ServicePeriod(db, months: october...october, detailMonth: 0, scanning: scanning)
-        #expect(period.scanning == scanning)
+        let period = try ServicePeriod(db, months: october...october, detailMonth: 0, access: access)
+        #expect(period.access == access)
         func name(_ encounter: ServicePeriod.Encounter) -> String {
             "\(period.serviceDate(of: encounter)) month \(encounter.monthIndex) work \(encounter.workMonthIndex) "
                 + "\(period.coders.strings[encounter.coder]) turnaround \(encounter.turnaroundDays.map(String.init) ?? "-")"
@@ -65,12 +66,15 @@ import Testing
     @Test func scanningAndSeekingReadTheSameRows() throws {
         // Given encounters serviced or worked in October, and others
         let workspace = try Self.workspace()
-        // When October is read both ways
-        let (scanned, sought) = try workspace.database.read { db in
-            (try Self.contents(db, scanning: true), try Self.contents(db, scanning: false))
+        // When October is read each way (SEP to LATE are rows 2 to 4)
+        let (scanned, stretch, sought) = try workspace.database.read { db in
+            (
+                try Self.contents(db, access: .scanningAll), try Self.contents(db, access: .scanning(2...4)),
+                try Self.contents(db, access: .throughIndexes)
+            )
         }
-        // Then both give the same rows
-        #expect(scanned == sought)
+        // Then all give the same rows
+        #expect(scanned == sought && stretch == sought)
         // And those are September's encounter coded in October, October's two, not August's or November's
         #expect(
             Array(scanned.prefix(3)) == [
@@ -82,5 +86,44 @@ import Testing
         #expect(scanned.contains("2026-10-05 month 0 work 0 bob turnaround 1 1 I10"))
         #expect(scanned.contains("2026-09-28 month -1 work 0 alice turnaround 4 1 counted"))
         #expect(scanned.suffix(2) == ["detail OCT 64", "detail LATE 64"])
+    }
+
+    @Test func aPeriodIsScannedWhenItIsMuchOfTheStoreOrLiesTogetherInIt() throws {
+        // Given a store of four months imported one after the other, 12 encounters each
+        let workspace = try TestWorkspace()
+        for month in 7...10 {
+            try workspace.load(
+                .encounters,
+                ["encounter_id,service_date,patient_id,provider,payer,procedure_code,units,diagnosis_codes"]
+                    + (1...12).map {
+                        "M\(month)-\($0),2026-\(String(format: "%02d", month))-\($0 + 10),P\($0),Dr A,Aetna,99213,1,I10"
+                    })
+        }
+        // When periods are read
+        let access = { (months: ClosedRange<Month>) in
+            try workspace.database.read { try ServicePeriod($0, months: months, worked: false).access }
+        }
+        let (july, october) = (Month(year: 2026, month: 7), Month(year: 2026, month: 10))
+        // Then two months of four are half the store: scanned whole
+        #expect(try access(october.advanced(by: -1)...october) == .scanningAll)
+        // And one month, a quarter, lies in 12 rows together: those rows are scanned
+        #expect(try access(october...october) == .scanning(37...48))
+        #expect(try access(july...july) == .scanning(1...12))
+        // And a month with no encounter is read through the indexes (it reads nothing)
+        #expect(try access(october.next...october.next) == .throughIndexes)
+    }
+
+    @Test func aPeriodScatteredThroughTheStoreIsReadThroughTheIndexes() throws {
+        // Given encounters of four months imported in one file, the months taking turns
+        let workspace = try TestWorkspace()
+        try workspace.load(
+            .encounters,
+            ["encounter_id,service_date,patient_id,provider,payer,procedure_code,units,diagnosis_codes"]
+                + (0..<48).map { "E\($0),2026-\(String(format: "%02d", 7 + $0 % 4))-11,P\($0),Dr A,Aetna,99213,1,I10" })
+        // When one month (every fourth row) is read
+        let october = Month(year: 2026, month: 10)
+        let access = try workspace.database.read { try ServicePeriod($0, months: october...october).access }
+        // Then its 12 rows spread over 45: through the indexes
+        #expect(access == .throughIndexes)
     }
 }

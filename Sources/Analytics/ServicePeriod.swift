@@ -121,53 +121,42 @@ struct ServicePeriod {
         schedule = try FeeSchedule(db, months: range)
         let first = range.lowerBound
         days = ["first": first.firstDay, "next": range.upperBound.nextFirstDay]
-        self.access = try access ?? Self.access(db, days: days, worked: worked)
-        // Scanning, the months are checked here rather than by SQLite, which spares it
-        // working out each row's work day.
-        let rows = try RawRows(
-            db,
-            sql: "SELECT id, service_date, payer, provider, coder, coded_at, coding_minutes"
-                + (detailMonth == nil ? "" : ", external_id, patient_pseudonym, specialty") + " FROM encounter e"
-                + {
-                    switch self.access {
-                    case .scanningAll: ""
-                    case .scanning: " WHERE id BETWEEN :low AND :high"
-                    case .throughIndexes: " WHERE \(inPeriod)"
-                    }
-                }(),
-            arguments: {
-                guard case .scanning(let ids) = self.access else { return days }
-                return ["low": ids.lowerBound, "high": ids.upperBound]
-            }())
+        self.access = try access ?? Self.access(db, days: days)
         var (lowest, highest) = (Int64.max, Int64.min)
         var ratePeriods: [Int] = []
-        while try rows.next() {
-            let serviceDay = rows.bytes(1)
-            let codedAt = rows.bytes(5)
-            let codedDay = codedAt.count >= 10 ? UnsafeBufferPointer(rebasing: codedAt[0..<10]) : nil
-            let monthIndex = Self.monthIndex(of: serviceDay, from: first)
-            let workMonthIndex = Self.monthIndex(of: codedDay ?? serviceDay, from: first)
-            guard months.indices.contains(monthIndex) || (worked && months.indices.contains(workMonthIndex)) else {
-                continue
+        let columns =
+            "id, service_date, payer, provider, coder, coded_at, coding_minutes"
+            + (detailMonth == nil ? "" : ", external_id, patient_pseudonym, specialty")
+        // Scanning, the months are checked here rather than by SQLite, which spares it
+        // working out each row's work day.
+        for (sql, arguments) in queries(columns, of: nil) {
+            let rows = try RawRows(db, sql: sql, arguments: arguments)
+            while try rows.next() {
+                let serviceDay = rows.bytes(1)
+                let codedAt = rows.bytes(5)
+                let codedDay = codedAt.count >= 10 ? UnsafeBufferPointer(rebasing: codedAt[0..<10]) : nil
+                let monthIndex = Self.monthIndex(of: serviceDay, from: first)
+                let workMonthIndex = Self.monthIndex(of: codedDay ?? serviceDay, from: first)
+                guard months.indices.contains(monthIndex) || (worked && months.indices.contains(workMonthIndex))
+                else { continue }
+                let id = rows.int64(0)
+                let day = serviceDays.number(serviceDay)
+                if day == ratePeriods.count { ratePeriods.append(schedule.period(of: serviceDays.strings[day])) }
+                (lowest, highest) = (min(lowest, id), max(highest, id))
+                let encounter = Encounter(
+                    id: id, monthIndex: monthIndex, workMonthIndex: workMonthIndex, day: day,
+                    turnaroundDays: codedDay.map { CivilDay.number($0) - CivilDay.number(serviceDay) },
+                    codingMinutes: rows.optionalDouble(6), payer: payers.number(rows.bytes(2)),
+                    provider: providers.number(rows.bytes(3)), coder: coders.number(rows.bytes(4)),
+                    ratePeriod: ratePeriods[day], detail: monthIndex == detailMonth ? Int32(details.count) : -1)
+                if encounter.detail >= 0 {
+                    details.append(
+                        EncounterDetail(
+                            encounter: encounter, externalID: rows.string(7), patient: rows.string(8),
+                            specialty: rows.optionalString(9)))
+                }
+                encounters.append(encounter)
             }
-            let id = rows.int64(0)
-            let day = serviceDays.number(serviceDay)
-            if day == ratePeriods.count { ratePeriods.append(schedule.period(of: serviceDays.strings[day])) }
-            (lowest, highest) = (min(lowest, id), max(highest, id))
-            let encounter = Encounter(
-                id: id, monthIndex: monthIndex, workMonthIndex: workMonthIndex, day: day,
-                turnaroundDays: codedDay.map { CivilDay.number($0) - CivilDay.number(serviceDay) },
-                codingMinutes: rows.optionalDouble(6), payer: payers.number(rows.bytes(2)),
-                provider: providers.number(rows.bytes(3)), coder: coders.number(rows.bytes(4)),
-                ratePeriod: ratePeriods[day],
-                detail: monthIndex == detailMonth ? Int32(details.count) : -1)
-            if encounter.detail >= 0 {
-                details.append(
-                    EncounterDetail(
-                        encounter: encounter, externalID: rows.string(7), patient: rows.string(8),
-                        specialty: rows.optionalString(9)))
-            }
-            encounters.append(encounter)
         }
         guard !encounters.isEmpty else { return }
         if highest - lowest < Int64(encounters.count) * 4 {
@@ -182,13 +171,16 @@ struct ServicePeriod {
     }
 
     /// How to read a period: one holding a third of the store scans it all; a
-    /// smaller one scans the stretch of row ids that holds its encounters when
-    /// that stretch is at most three times as many rows as they are (a store
-    /// imported month by month), and otherwise reads through the indexes.
-    private static func access(_ db: Database, days: StatementArguments, worked: Bool) throws -> Access {
-        let table = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM encounter")!
+    /// smaller one scans the stretch of row ids that holds the encounters
+    /// serviced in it when that stretch is at most three times as many rows as
+    /// they are (a store imported month by month), and otherwise reads through
+    /// the indexes.
+    private static func access(_ db: Database, days: StatementArguments) throws -> Access {
+        // Two look-ups at the ends of the table: MIN and MAX in one SELECT would read every row.
+        let table = try Row.fetchOne(
+            db, sql: "SELECT (SELECT MIN(id) FROM encounter), (SELECT MAX(id) FROM encounter)")!
         guard let first: Int64 = table[0], let last: Int64 = table[1] else { return .throughIndexes }
-        // Counted from the service-date index alone, up to a third of the table.
+        // From the service-date index alone, which holds each row's id: counted up to a third of the table.
         var arguments = days
         _ = arguments.append(contentsOf: ["limit": (last - first) / 3 + 1])
         let count = try Int64.fetchOne(
@@ -198,23 +190,10 @@ struct ServicePeriod {
                     SELECT 1 FROM encounter WHERE service_date >= :first AND service_date < :next LIMIT :limit)
                 """, arguments: arguments)!
         if count > (last - first) / 3 { return .scanningAll }
-        // From the date indexes alone, which hold each row's id; the work-day
-        // range's count is not added, as its encounters are mostly the same.
-        var (low, high) = (Int64.max, Int64.min)
-        for condition in [
-            "service_date >= :first AND service_date < :next",
-            """
-            COALESCE(substr(coded_at, 1, 10), service_date) >= :first
-            AND COALESCE(substr(coded_at, 1, 10), service_date) < :next
-            """,
-        ].prefix(worked ? 2 : 1) {
-            let ids = try Row.fetchOne(
-                db, sql: "SELECT MIN(id), MAX(id) FROM encounter WHERE \(condition)", arguments: days)!
-            if let min: Int64 = ids[0], let max: Int64 = ids[1] {
-                (low, high) = (Swift.min(low, min), Swift.max(high, max))
-            }
-        }
-        guard low <= high, high - low < 3 * count else { return .throughIndexes }
+        let ids = try Row.fetchOne(
+            db, sql: "SELECT MIN(id), MAX(id) FROM encounter WHERE service_date >= :first AND service_date < :next",
+            arguments: days)!
+        guard let low: Int64 = ids[0], let high: Int64 = ids[1], high - low < 3 * count else { return .throughIndexes }
         return .scanning(low...high)
     }
 
@@ -245,31 +224,45 @@ struct ServicePeriod {
         return encounters[Int(position)]
     }
 
-    /// The query of `columns` of `table` (aliased `alias`, joined to its encounter
-    /// by `encounter_id`) over the period's encounters: scanning, the rows whose
-    /// own ids lie between those of the scanned encounters' first and last row.
-    private func rows(
-        _ db: Database, _ columns: String, of table: String, as alias: String
-    ) throws -> (String, StatementArguments) {
+    /// The queries of `columns` (aliased `x.` for `table`, `e.` for encounters)
+    /// of the period's encounters, or of the rows of `table` joined to them by
+    /// `encounter_id`. Scanning a stretch of ids, the rows of `table` whose own
+    /// ids lie between those of the stretch's encounters' first and last row;
+    /// then, through the work-day index, those of encounters worked in the period
+    /// outside the stretch (serviced before it), which the index tells apart by
+    /// their ids without reading them.
+    private func queries(_ columns: String, of table: String?) -> [(String, StatementArguments)] {
+        let joined = table.map { " JOIN \($0) x ON x.encounter_id = e.id" } ?? ""
+        let from = table.map { "\($0) x" } ?? "encounter e"
         switch access {
         case .scanningAll:
-            return ("SELECT \(columns) FROM \(table) \(alias)", [])
-        case .scanning(let encounters):
-            // From the encounter_id index alone.
-            let ids = try Row.fetchOne(
-                db, sql: "SELECT MIN(id), MAX(id) FROM \(table) WHERE encounter_id BETWEEN ? AND ?",
-                arguments: [encounters.lowerBound, encounters.upperBound])!
-            return (
-                "SELECT \(columns) FROM \(table) \(alias) WHERE \(alias).id BETWEEN ? AND ?",
-                [ids[0] as Int64? ?? 0, ids[1] as Int64? ?? -1]
-            )
+            return [("SELECT \(columns) FROM \(from)", [])]
         case .throughIndexes:
-            return (
-                """
-                SELECT \(columns) FROM encounter e JOIN \(table) \(alias) ON \(alias).encounter_id = e.id
-                WHERE \(inPeriod)
-                """, days
-            )
+            return [("SELECT \(columns) FROM encounter e\(joined) WHERE \(inPeriod)", days)]
+        case .scanning(let ids):
+            let bounds: StatementArguments = ["low": ids.lowerBound, "high": ids.upperBound]
+            let stretch =
+                table.map {
+                    """
+                    SELECT \(columns) FROM \(from)
+                    WHERE x.id BETWEEN (SELECT MIN(id) FROM \($0) WHERE encounter_id BETWEEN :low AND :high)
+                                   AND (SELECT MAX(id) FROM \($0) WHERE encounter_id BETWEEN :low AND :high)
+                    """
+                } ?? "SELECT \(columns) FROM encounter e WHERE e.id BETWEEN :low AND :high"
+            guard worked else { return [(stretch, bounds)] }
+            var stragglers = days
+            _ = stragglers.append(contentsOf: bounds)
+            return [
+                (stretch, bounds),
+                (
+                    """
+                    SELECT \(columns) FROM encounter e\(joined)
+                    WHERE COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
+                      AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next
+                      AND (e.id < :low OR e.id > :high)
+                    """, stragglers
+                ),
+            ]
         }
     }
 
@@ -278,24 +271,25 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachLine(_ db: Database, _ body: (Encounter, Line) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
-        let (sql, arguments) = try rows(
-            db,
+        for (sql, arguments) in queries(
             """
-            l.encounter_id, l.id, l.procedure_code, l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4,
-            l.units, l.charge_cents, l.allowed_cents, l.paid_cents, l.source_line
-            """, of: "encounter_line", as: "l")
-        let rows = try RawRows(db, sql: sql, arguments: arguments)
-        while try rows.next() {
-            guard let encounter = encounter(rows.int64(0)) else { continue }
-            var modifiers: [String] = []
-            for column: Int32 in 3...6 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
-            try body(
-                encounter,
-                Line(
-                    id: rows.int64(1), sourceLine: rows.int64(11), code: codes.number(rows.bytes(2)),
-                    modifiers: modifiers, units: rows.int(7),
-                    chargeCents: rows.optionalInt64(8), allowedCents: rows.optionalInt64(9),
-                    paidCents: rows.optionalInt64(10)))
+            x.encounter_id, x.id, x.procedure_code, x.modifier_1, x.modifier_2, x.modifier_3, x.modifier_4,
+            x.units, x.charge_cents, x.allowed_cents, x.paid_cents, x.source_line
+            """, of: "encounter_line")
+        {
+            let rows = try RawRows(db, sql: sql, arguments: arguments)
+            while try rows.next() {
+                guard let encounter = encounter(rows.int64(0)) else { continue }
+                var modifiers: [String] = []
+                for column: Int32 in 3...6 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
+                try body(
+                    encounter,
+                    Line(
+                        id: rows.int64(1), sourceLine: rows.int64(11), code: codes.number(rows.bytes(2)),
+                        modifiers: modifiers, units: rows.int(7),
+                        chargeCents: rows.optionalInt64(8), allowedCents: rows.optionalInt64(9),
+                        paidCents: rows.optionalInt64(10)))
+            }
         }
     }
 
@@ -304,22 +298,24 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachFinding(_ db: Database, _ body: (Encounter, Finding) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
-        let (sql, arguments) = try rows(
-            db,
+        for (sql, arguments) in queries(
             """
-            f.encounter_id, f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code,
-            f.audited_units
-            """, of: "audit_finding", as: "f")
-        let rows = try RawRows(db, sql: sql, arguments: arguments)
-        while try rows.next() {
-            guard let encounter = encounter(rows.int64(0)) else { continue }
-            // The store's CHECK constraints admit only these values.
-            try body(
-                encounter,
-                Finding(
-                    codeType: CodeType(rawValue: rows.string(1))!, outcome: FindingOutcome(rawValue: rows.string(2))!,
-                    submitted: (rows.optionalString(3), rows.optionalInt64(4).map { Int($0) }),
-                    audited: (rows.optionalString(5), rows.optionalInt64(6).map { Int($0) })))
+            x.encounter_id, x.code_type, x.outcome, x.submitted_code, x.submitted_units, x.audited_code,
+            x.audited_units
+            """, of: "audit_finding")
+        {
+            let rows = try RawRows(db, sql: sql, arguments: arguments)
+            while try rows.next() {
+                guard let encounter = encounter(rows.int64(0)) else { continue }
+                // The store's CHECK constraints admit only these values.
+                try body(
+                    encounter,
+                    Finding(
+                        codeType: CodeType(rawValue: rows.string(1))!,
+                        outcome: FindingOutcome(rawValue: rows.string(2))!,
+                        submitted: (rows.optionalString(3), rows.optionalInt64(4).map { Int($0) }),
+                        audited: (rows.optionalString(5), rows.optionalInt64(6).map { Int($0) })))
+            }
         }
     }
 

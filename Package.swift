@@ -48,7 +48,11 @@ let package = Package(
         // Metrics as SQL over the store, returned as plain values.
         .target(
             name: "Analytics",
-            dependencies: ["Codes", "SeededRandom", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Codes", "SeededRandom", "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The payers' code edits over every encounter (SPEC 8): NCCI PTP and MUE from the
         // imported tables, the ICD-10-CM Excludes1 notes compiled into CICD10, modifier 25

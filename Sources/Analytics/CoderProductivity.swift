@@ -12,29 +12,20 @@ extension Analytics {
     /// - throws: any database error.
     public func coderProductivity(for month: Month) throws -> [CoderProductivityRow] {
         try database.read { db in
-            let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
-            var turnarounds: [String: [Int64]] = [:]
-            for row in try Row.fetchAll(db, sql: CoderProductivitySQL.turnarounds, arguments: arguments) {
-                turnarounds[row["coder"], default: []].append(row["days"])
+            let period = try ServicePeriod(db, months: month...month)
+            var tally = ProductivityTally(period: period, monthIndex: 0)
+            try period.forEachLine(db) { encounter, line in
+                tally.addLine(of: encounter, modifiers: line.modifiers.count)
             }
-            return try Row.fetchAll(db, sql: CoderProductivitySQL.totals, arguments: arguments).map { row in
-                let coder: String = row["coder"]
-                let encounters: Int = row["encounters"]
-                let hours = Self.hours(centihours: row["centihours"], minutes: row["minutes"])
-                let days = turnarounds[coder] ?? []
-                return CoderProductivityRow(
-                    month: month, coder: coder, encountersCoded: encounters, linesCoded: row["lines"],
-                    codesAssigned: row["codes"], hours: hours,
-                    encountersPerHour: hours.flatMap { Ratio(Int64(encounters) * $0.denominator, $0.numerator) },
-                    medianTurnaroundDays: TurnaroundDays.median(days), p90TurnaroundDays: TurnaroundDays.p90(days),
-                    encountersAudited: row["audited"], codeAccuracy: Ratio(row["agreed"] as Int64, row["findings"]))
-            }
+            try period.forEachDiagnosis(ofMonth: 0, db) { encounter, _, _ in tally.addDiagnosis(of: encounter) }
+            try period.forEachFinding(db) { encounter, finding in tally.add(finding, of: encounter) }
+            return try tally.rows(db)
         }
     }
 
     /// Hundredths from the hours file win; otherwise the minute sum, which is
     /// REAL, is made exact by rounding it to thousandths of a minute.
-    private static func hours(centihours: Int64?, minutes: Double?) -> Ratio? {
+    static func hours(centihours: Int64?, minutes: Double?) -> Ratio? {
         if let centihours { return Ratio(centihours, 100) }
         guard let minutes else { return nil }
         return Ratio(Int64((minutes * 1000).rounded()), 60_000)
@@ -61,69 +52,91 @@ enum TurnaroundDays {
     }
 }
 
-private enum CoderProductivitySQL {
-    /// The encounters worked in the month `:first` ..< `:next`.
-    static let work = """
-        work AS (
-            SELECT e.id, e.coder, e.service_date,
-                   substr(e.coded_at, 1, 10) AS coded_day, e.coding_minutes
-            FROM encounter e
-            WHERE COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
-              AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next
-        )
-        """
+/// The rows of `coder_productivity.csv` of one month of a period, added up
+/// from the encounters worked in it (coded in it, else serviced in it), a line,
+/// a diagnosis and a finding at a time.
+struct ProductivityTally {
+    private struct Coder {
+        var encounters = 0
+        var lines = 0
+        var modifiers = 0
+        var diagnoses = 0
+        /// Σ coding minutes; nil until an encounter has some.
+        var minutes: Double?
+        var audited: Set<Int64> = []
+        var findings = 0
+        var agreed = 0
+        var turnarounds: [Int64] = []
+    }
 
-    /// Each coder's days from service to coding, sorted for the median and p90.
-    static let turnarounds = """
-        WITH \(work)
-        SELECT coder, CAST(round(julianday(coded_day) - julianday(service_date)) AS INTEGER) AS days
-        FROM work
-        WHERE coded_day IS NOT NULL
-        ORDER BY coder, days
-        """
+    let period: ServicePeriod
+    /// The work month, as an offset in the period.
+    let monthIndex: Int
+    /// By coder number.
+    private var coders: [Int: Coder] = [:]
 
-    /// One row per coder. Every joined table is first grouped by encounter
-    /// (or coder, for hours), so no join multiplies another's rows; CROSS JOIN
-    /// keeps SQLite reading the month's encounters first rather than every line.
-    static let totals = """
-        WITH \(work),
-        lines AS (
-            SELECT l.encounter_id, COUNT(*) AS lines,
-                   COUNT(l.modifier_1) + COUNT(l.modifier_2) + COUNT(l.modifier_3) + COUNT(l.modifier_4) AS modifiers
-            FROM work w CROSS JOIN encounter_line l ON l.encounter_id = w.id
-            GROUP BY l.encounter_id
-        ),
-        diagnoses AS (
-            SELECT d.encounter_id, COUNT(*) AS diagnoses
-            FROM work w CROSS JOIN encounter_diagnosis d ON d.encounter_id = w.id
-            GROUP BY d.encounter_id
-        ),
-        findings AS (
-            SELECT f.encounter_id, COUNT(*) AS findings, SUM(f.outcome = 'agree') AS agreed
-            FROM work w CROSS JOIN audit_finding f ON f.encounter_id = w.id
-            GROUP BY f.encounter_id
-        ),
-        hours AS (
-            SELECT coder, SUM(centihours) AS centihours
-            FROM coder_hours
-            WHERE work_date >= :first AND work_date < :next
-            GROUP BY coder
-        )
-        SELECT w.coder,
-               COUNT(*) AS encounters,
-               COALESCE(SUM(ln.lines), 0) AS lines,
-               COALESCE(SUM(ln.lines), 0) + COALESCE(SUM(ln.modifiers), 0) + COALESCE(SUM(dx.diagnoses), 0) AS codes,
-               MAX(h.centihours) AS centihours,
-               SUM(w.coding_minutes) AS minutes,
-               COUNT(f.encounter_id) AS audited,
-               COALESCE(SUM(f.findings), 0) AS findings,
-               COALESCE(SUM(f.agreed), 0) AS agreed
-        FROM work w
-        LEFT JOIN lines ln ON ln.encounter_id = w.id
-        LEFT JOIN diagnoses dx ON dx.encounter_id = w.id
-        LEFT JOIN findings f ON f.encounter_id = w.id
-        LEFT JOIN hours h ON h.coder = w.coder
-        GROUP BY w.coder
-        ORDER BY w.coder
-        """
+    /// Starts with the encounters of `period` worked in its month `monthIndex`.
+    init(period: ServicePeriod, monthIndex: Int) {
+        self.period = period
+        self.monthIndex = monthIndex
+        for encounter in period.encounters where encounter.workMonthIndex == monthIndex {
+            var coder = coders[encounter.coder, default: Coder()]
+            coder.encounters += 1
+            if let minutes = encounter.codingMinutes { coder.minutes = (coder.minutes ?? 0) + minutes }
+            if let days = encounter.turnaroundDays { coder.turnarounds.append(days) }
+            coders[encounter.coder] = coder
+        }
+    }
+
+    /// Counts a line (and its modifiers) of `encounter`, when it was worked in the month.
+    mutating func addLine(of encounter: ServicePeriod.Encounter, modifiers: Int) {
+        guard encounter.workMonthIndex == monthIndex else { return }
+        coders[encounter.coder]!.lines += 1
+        coders[encounter.coder]!.modifiers += modifiers
+    }
+
+    mutating func addDiagnosis(of encounter: ServicePeriod.Encounter) {
+        guard encounter.workMonthIndex == monthIndex else { return }
+        coders[encounter.coder]!.diagnoses += 1
+    }
+
+    mutating func add(_ finding: ServicePeriod.Finding, of encounter: ServicePeriod.Encounter) {
+        guard encounter.workMonthIndex == monthIndex else { return }
+        coders[encounter.coder]!.audited.insert(encounter.id)
+        coders[encounter.coder]!.findings += 1
+        if finding.outcome == .agree { coders[encounter.coder]!.agreed += 1 }
+    }
+
+    /// One row per coder, in byte order as SQL sorts them; hours from the hours
+    /// file where the coder has rows dated in the month, else from the minutes.
+    ///
+    /// - throws: A database error when the hours cannot be read.
+    func rows(_ db: Database) throws -> [CoderProductivityRow] {
+        let month = period.months[monthIndex]
+        var centihours: [String: Int64] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT coder, SUM(centihours) FROM coder_hours WHERE work_date >= ? AND work_date < ? GROUP BY coder
+                """, arguments: [month.firstDay, month.nextFirstDay])
+        {
+            centihours[row[0]] = row[1]
+        }
+        return coders.map { (name: period.coders.strings[$0.key], figures: $0.value) }
+            .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            .map { coder in
+                let figures = coder.figures
+                let hours = Analytics.hours(centihours: centihours[coder.name], minutes: figures.minutes)
+                let days = figures.turnarounds.sorted()
+                return CoderProductivityRow(
+                    month: month, coder: coder.name, encountersCoded: figures.encounters, linesCoded: figures.lines,
+                    codesAssigned: figures.lines + figures.modifiers + figures.diagnoses, hours: hours,
+                    encountersPerHour: hours.flatMap {
+                        Ratio(Int64(figures.encounters) * $0.denominator, $0.numerator)
+                    },
+                    medianTurnaroundDays: TurnaroundDays.median(days), p90TurnaroundDays: TurnaroundDays.p90(days),
+                    encountersAudited: figures.audited.count,
+                    codeAccuracy: Ratio(Int64(figures.agreed), Int64(figures.findings)))
+            }
+    }
 }

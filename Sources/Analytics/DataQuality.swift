@@ -53,19 +53,25 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     public func importedFiles(for month: Month) throws -> [ImportedFileQuality] {
-        try database.read { db in
-            let arguments: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
-            var rejects: [Int64: [RejectedColumn]] = [:]
-            for row in try Row.fetchAll(db, sql: DataQualitySQL.rejects, arguments: arguments) {
-                rejects[row["batch_id"], default: []].append(
-                    RejectedColumn(column: row["column_name"], rows: row["rows"]))
-            }
-            return try Row.fetchAll(db, sql: DataQualitySQL.files, arguments: arguments).map { row in
-                ImportedFileQuality(
-                    kind: row["kind"], fileName: row["file_name"], sha256: row["sha256"],
-                    rowsRead: row["rows_read"], rowsLoaded: row["rows_loaded"], rowsRejected: row["rows_rejected"],
-                    rejectsByColumn: rejects[row["id"]] ?? [])
-            }
+        try database.read { db in try Self.importedFiles(db, month: month) }
+    }
+
+    /// The files behind `month` from an open read.
+    static func importedFiles(_ db: Database, month: Month) throws -> [ImportedFileQuality] {
+        // The month's batches once, for both queries: finding them is most of the work.
+        let batches = try Int64.fetchAll(
+            db, sql: DataQualitySQL.monthBatches, arguments: ["first": month.firstDay, "next": month.nextFirstDay])
+        guard !batches.isEmpty else { return [] }
+        let list = batches.map(String.init).joined(separator: ", ")
+        var rejects: [Int64: [RejectedColumn]] = [:]
+        for row in try Row.fetchAll(db, sql: DataQualitySQL.rejects(list)) {
+            rejects[row["batch_id"], default: []].append(RejectedColumn(column: row["column_name"], rows: row["rows"]))
+        }
+        return try Row.fetchAll(db, sql: DataQualitySQL.files(list)).map { row in
+            ImportedFileQuality(
+                kind: row["kind"], fileName: row["file_name"], sha256: row["sha256"], rowsRead: row["rows_read"],
+                rowsLoaded: row["rows_loaded"], rowsRejected: row["rows_rejected"],
+                rejectsByColumn: rejects[row["id"]] ?? [])
         }
     }
 }
@@ -83,18 +89,23 @@ private enum DataQualitySQL {
         WHERE c.service_date >= :first AND c.service_date < :next
         """
 
-    static let files = """
+    /// `list`: the batch ids, as SQL integers separated by commas.
+    static func files(_ list: String) -> String {
+        """
         SELECT id, kind, file_name, sha256, rows_read, rows_loaded, rows_rejected
-        FROM import_batch WHERE id IN (\(monthBatches))
+        FROM import_batch WHERE id IN (\(list))
         ORDER BY id
         """
+    }
 
-    static let rejects = """
+    static func rejects(_ list: String) -> String {
+        """
         SELECT batch_id, column_name, COUNT(*) AS rows
-        FROM import_reject WHERE batch_id IN (\(monthBatches))
+        FROM import_reject WHERE batch_id IN (\(list))
         GROUP BY batch_id, column_name
         ORDER BY batch_id, rows DESC, column_name
         """
+    }
 }
 
 extension Analytics {

@@ -11,32 +11,55 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func emDistribution(for month: Month) throws -> [EMDistributionRow] {
-        let counts = try database.read { db in
-            try Row.fetchAll(db, sql: EMLevels.visitsSQL, arguments: [month.firstDay, month.nextFirstDay])
+        try database.read { db in
+            let period = try ServicePeriod(db, months: month...month, worked: false)
+            var visits = EMVisits()
+            try period.forEachLine(db) { encounter, line in
+                guard encounter.monthIndex == 0 else { return }
+                visits.add(provider: encounter.provider, code: line.code)
+            }
+            return visits.rows(month: month, providers: period.providers.strings, codes: period.codes.strings)
         }
-        var providers: [String] = []
-        var visits: [String: [String: Int]] = [:]
+    }
+}
+
+/// A month's lines counted by provider and code number; the office/outpatient
+/// E/M codes among them make `em_distribution.csv`.
+struct EMVisits {
+    private var visits: [Int: [Int: Int]] = [:]
+
+    mutating func add(provider: Int, code: Int) {
+        visits[provider, default: [:]][code, default: 0] += 1
+    }
+
+    /// The rows of `em_distribution.csv`, providers and codes named by
+    /// `providers` and `codes`, providers in byte order as SQL sorts them.
+    func rows(month: Month, providers providerNames: [String], codes codeNames: [String]) -> [EMDistributionRow] {
         var practice: [String: Int] = [:]
-        for row in counts {
-            let provider: String = row["provider"]
-            let level: String = row["level"]
-            let count: Int = row["visits"]
-            if visits[provider] == nil { providers.append(provider) }
-            visits[provider, default: [:]][level] = count
-            practice[level, default: 0] += count
+        var providers: [(name: String, visits: [String: Int])] = []
+        for (provider, codes) in visits {
+            var levels: [String: Int] = [:]
+            for (code, count) in codes where EMLevels.all.contains(codeNames[code]) {
+                levels[codeNames[code]] = count
+                practice[codeNames[code], default: 0] += count
+            }
+            if !levels.isEmpty { providers.append((providerNames[provider], levels)) }
         }
+        providers.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return providers.flatMap { provider in
             EMDistributionRow.Category.allCases.flatMap { category in
-                Self.emRows(
-                    month: month, provider: provider, category: category, visits: visits[provider] ?? [:],
+                Analytics.emRows(
+                    month: month, provider: provider.name, category: category, visits: provider.visits,
                     practice: practice)
             }
         }
     }
+}
 
+extension Analytics {
     /// The rows of one provider and category, or none when the provider has no
     /// visit in the category.
-    private static func emRows(
+    fileprivate static func emRows(
         month: Month, provider: String, category: EMDistributionRow.Category, visits: [String: Int],
         practice: [String: Int]
     ) -> [EMDistributionRow] {
@@ -75,16 +98,6 @@ private enum EMLevels {
         difference.numerator.magnitude * 100 >= 15 * difference.denominator.magnitude
     }
 
-    /// Every code, quoted for SQL: `'99202', '99203', …`.
-    private static let allCodes = EMDistributionRow.Category.allCases.flatMap(codes).map { "'\($0)'" }
-        .joined(separator: ", ")
-
-    static let visitsSQL = """
-        SELECT e.provider, l.procedure_code AS level, COUNT(*) AS visits
-        FROM encounter_line l JOIN encounter e ON e.id = l.encounter_id
-        WHERE e.service_date >= ? AND e.service_date < ?
-          AND l.procedure_code IN (\(allCodes))
-        GROUP BY e.provider, l.procedure_code
-        ORDER BY e.provider, l.procedure_code
-        """
+    /// Every code.
+    static let all = Set(EMDistributionRow.Category.allCases.flatMap(codes))
 }

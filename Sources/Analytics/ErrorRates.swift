@@ -14,25 +14,36 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func errorRates(for month: Month) throws -> [ErrorRateRow] {
-        let tallies = try database.read { db in
-            var tallies: [AccuracyGroup: AccuracyTally] = [:]
+        // Findings are a small share of a month's encounters: read them with their
+        // encounters rather than every encounter of the month (the report's pass).
+        try database.read { db in
+            var tallies = ErrorRateTallies()
             let schedule = try FeeSchedule(db, month: month)
             let rows = try Row.fetchCursor(
                 db, sql: ReviewedCode.sql, arguments: [month.firstDay, month.nextFirstDay])
-            while let row = try rows.next() {
-                let code = ReviewedCode(row, schedule: schedule)
-                for group in code.groups {
-                    tallies[group, default: AccuracyTally()].add(code)
-                }
-            }
-            return tallies
+            while let row = try rows.next() { tallies.add(ReviewedCode(row, schedule: schedule)) }
+            return tallies.rows(month: month)
         }
-        return tallies.sorted { $0.key < $1.key }.map { $0.value.row(month: month, group: $0.key) }
+    }
+}
+
+/// The rows of `error_rates.csv` of one month, added up a finding at a time.
+struct ErrorRateTallies {
+    private var tallies: [AccuracyGroup: AccuracyTally] = [:]
+
+    mutating func add(_ code: ReviewedCode) {
+        for group in code.groups {
+            tallies[group, default: AccuracyTally()].add(code)
+        }
+    }
+
+    func rows(month: Month) -> [ErrorRateRow] {
+        tallies.sorted { $0.key < $1.key }.map { $0.value.row(month: month, group: $0.key) }
     }
 }
 
 /// One row of `error_rates.csv` before it is computed: a dimension and a key.
-private struct AccuracyGroup: Hashable, Comparable {
+struct AccuracyGroup: Hashable, Comparable {
     let dimension: ErrorRateRow.Dimension
     let key: String
 
@@ -45,8 +56,8 @@ private struct AccuracyGroup: Hashable, Comparable {
     }
 }
 
-/// A finding row of the month, with what the accuracy figures need of its encounter.
-private struct ReviewedCode {
+/// A finding of the month, with what the accuracy figures need of its encounter.
+struct ReviewedCode {
     let encounterID: Int64
     let coder: String
     let provider: String
@@ -56,7 +67,7 @@ private struct ReviewedCode {
     /// Nil on ICD10 and MOD rows and on a procedure row with a missing rate.
     let price: FindingPrice?
 
-    /// Every finding of the month with its encounter and, on procedure rows, each side's rate.
+    /// Every finding of a month (the days `?`, `?`) with its encounter.
     static let sql = """
         SELECT e.id, e.coder, e.provider, e.payer,
                f.code_type, f.outcome, f.submitted_code, f.submitted_units, f.audited_code, f.audited_units,
@@ -66,6 +77,7 @@ private struct ReviewedCode {
         WHERE e.service_date >= ? AND e.service_date < ?
         """
 
+    /// A row of `sql`, priced by `schedule`.
     init(_ row: Row, schedule: FeeSchedule) {
         encounterID = row[0]
         coder = row[1]
@@ -78,10 +90,26 @@ private struct ReviewedCode {
             payer: payer, serviceDate: row[10], schedule: schedule)
     }
 
+    /// A finding of `period`'s `encounter`, priced by the period's fee schedule.
+    init(_ encounter: ServicePeriod.Encounter, _ finding: ServicePeriod.Finding, in period: ServicePeriod) {
+        encounterID = encounter.id
+        coder = period.coders.strings[encounter.coder]
+        provider = period.providers.strings[encounter.provider]
+        payer = period.payers.strings[encounter.payer]
+        codeType = finding.codeType
+        agrees = finding.outcome == .agree
+        price = FindingPrice(
+            codeType: codeType, submitted: finding.submitted, audited: finding.audited, payer: payer,
+            serviceDate: period.serviceDate(of: encounter), schedule: period.schedule)
+    }
+
+    /// The practice's row, the one the summary shows.
+    static let practice = AccuracyGroup(dimension: .practice, key: "ALL")
+
     /// The rows of `error_rates.csv` this finding counts in.
     var groups: [AccuracyGroup] {
         [
-            AccuracyGroup(dimension: .practice, key: "ALL"), AccuracyGroup(dimension: .coder, key: coder),
+            Self.practice, AccuracyGroup(dimension: .coder, key: coder),
             AccuracyGroup(dimension: .provider, key: provider), AccuracyGroup(dimension: .payer, key: payer),
             AccuracyGroup(dimension: .codeType, key: codeType.rawValue),
         ]
@@ -89,7 +117,7 @@ private struct ReviewedCode {
 }
 
 /// The counts and cents of one row of `error_rates.csv`, added up a finding at a time.
-private struct AccuracyTally {
+struct AccuracyTally {
     /// Whether each encounter's findings in the group all agree.
     var encounterAgrees: [Int64: Bool] = [:]
     var reviewed = 0

@@ -8,11 +8,14 @@ extension Analytics {
     ///
     /// - throws: any database error.
     public func findings(for month: Month) throws -> [FindingRow] {
-        try database.read { db in
-            let schedule = try FeeSchedule(db, month: month)
-            return try Row.fetchAll(db, sql: FindingRow.sql, arguments: [month.firstDay, month.nextFirstDay])
-                .map { FindingRow(month: month, row: $0, schedule: schedule) }
-        }
+        try database.read { db in try Self.findings(db, month: month) }
+    }
+
+    /// The rows of `findings.csv` from an open read.
+    static func findings(_ db: Database, month: Month) throws -> [FindingRow] {
+        let schedule = try FeeSchedule(db, month: month)
+        return try Row.fetchAll(db, sql: FindingRow.sql, arguments: [month.firstDay, month.nextFirstDay])
+            .map { FindingRow(month: month, row: $0, schedule: schedule) }
     }
 }
 

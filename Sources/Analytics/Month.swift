@@ -33,5 +33,20 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var previous: Month { month == 1 ? Month(year: year - 1, month: 12) : Month(year: year, month: month - 1) }
 
+    /// The month `months` after this one (before it, when negative).
+    public func advanced(by months: Int) -> Month {
+        let index = year * 12 + month - 1 + months
+        return Month(year: index / 12, month: index % 12 + 1)
+    }
+
     public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}
+
+extension ClosedRange where Bound == Month {
+    /// Every month of the range, oldest first.
+    public var months: [Month] {
+        var months = [lowerBound]
+        while months.last! < upperBound { months.append(months.last!.next) }
+        return months
+    }
 }

@@ -1,13 +1,16 @@
+import GRDB
+
 /// Everything the monthly report shows, computed from the store: the month's
 /// export rows, the twelve-month trend and the files the month came from.
-public struct MonthlyReportData: Sendable {
+public struct MonthlyReportData: Sendable, Equatable {
     public var month: Month
     public var errorRates: [ErrorRateRow]
     public var findings: [FindingRow]
     public var productivity: [CoderProductivityRow]
     public var variance: [ReimbursementVarianceRow]
     public var emDistribution: [EMDistributionRow]
-    /// Twelve months ending with `month`, oldest first.
+    /// The months of the twelve ending with `month` that hold data (see
+    /// `Analytics.practiceTrend(endingWith:count:toleranceCents:)`), oldest first.
     public var trend: [PracticeSummary]
     public var files: [ImportedFileQuality]
     /// The reimbursement tolerance per line the variance rows were computed with.
@@ -34,46 +37,107 @@ public struct MonthlyReportData: Sendable {
         self.denials = denials
     }
 
-    /// The report month's summary (the last point of the trend).
+    /// The report month's summary, from its exports (the trend's last point when the month holds data).
     public var summary: PracticeSummary {
-        trend.last
-            ?? PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance)
+        PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance)
     }
 
-    /// The previous month's summary, when the trend has one.
+    /// The previous month's summary, when that month holds data.
     public var previousSummary: PracticeSummary? {
-        trend.count >= 2 ? trend[trend.count - 2] : nil
+        trend.last { $0.month == month.previous }
     }
 }
 
 extension Analytics {
-    /// The data of the monthly report for `month`.
+    /// The data of the monthly report for `month`, read in one transaction.
     ///
     /// - parameter progress: Told what is being computed, for a progress line.
     /// - throws: A database error when the store cannot be read.
     public func monthlyReportData(
         for month: Month, toleranceCents: Int64 = 100, progress: (String) -> Void = { _ in }
     ) throws -> MonthlyReportData {
-        progress("\(month)")
-        let errorRates = try errorRates(for: month)
-        let productivity = try coderProductivity(for: month)
-        // One reconciliation of the month's remittances feeds the variance, payments and denials.
-        let (variance, payments) = try database.read { db in
-            let reconciliation = try Reconciliation(db, month: month)
-            return (
-                try Self.reimbursementVariance(
-                    db, month: month, toleranceCents: toleranceCents, remitted: reconciliation.lines),
-                try PaymentFigures(db, month: month, reconciliation: reconciliation)
-            )
+        try database.read { db in
+            try Self.monthlyReportData(db, month: month, toleranceCents: toleranceCents, progress: progress)
         }
-        progress("trend of the eleven months before \(month)")
-        var trend = try practiceTrend(endingWith: month.previous, count: 11, toleranceCents: toleranceCents)
-        trend.append(
-            PracticeSummary(month: month, errorRates: errorRates, productivity: productivity, variance: variance))
-        return MonthlyReportData(
-            month: month, errorRates: errorRates, findings: try findings(for: month), productivity: productivity,
-            variance: variance, emDistribution: try emDistribution(for: month), trend: trend,
-            files: try importedFiles(for: month), toleranceCents: toleranceCents, payments: payments.paymentRows(),
-            denials: payments.denialRows())
+    }
+
+    /// The data of the monthly report for `month` from an open read, so that a
+    /// caller can read it and other figures (the edits) from one snapshot.
+    ///
+    /// - parameter progress: Told what is being computed, for a progress line.
+    /// - throws: A database error when the store cannot be read.
+    public static func monthlyReportData(
+        _ db: Database, month: Month, toleranceCents: Int64 = 100, progress: (String) -> Void = { _ in }
+    ) throws -> MonthlyReportData {
+        try monthlyReport(db, month: month, toleranceCents: toleranceCents, progress: progress).data
+    }
+
+    /// The data of the monthly report for `month` and the month's encounters as
+    /// the edits read them, from one pass over each table.
+    ///
+    /// - throws: A database error when the store cannot be read.
+    package static func monthlyReport(
+        _ db: Database, month: Month, toleranceCents: Int64, progress: (String) -> Void
+    ) throws -> (data: MonthlyReportData, detail: MonthDetail) {
+        let window = month.advanced(by: -11)...month
+        progress("\(month) and the eleven months before")
+        // One pass over each table for the twelve months gives the month's error rates,
+        // productivity, variance, payments and E/M levels, and the trend's figures.
+        let period = try ServicePeriod(db, months: window, detailMonth: 11)
+        let last = period.months.count - 1
+        let reconciliation = try Reconciliation(db, months: window)
+        var rates = RateCache(period.schedule)
+        var trend = TrendTallies(months: Array(period.months.dropLast()), toleranceCents: toleranceCents)
+        var productivity = ProductivityTally(period: period, monthIndex: last)
+        var variance = VarianceFigures(toleranceCents: toleranceCents)
+        var payments = PaymentTally()
+        var visits = EMVisits()
+        var detail = MonthDetailBuilder(period: period)
+        progress("\(month) and the eleven months before: lines")
+        try period.forEachLine(db) { encounter, line in
+            productivity.addLine(of: encounter, modifiers: line.modifiers.count)
+            detail.add(line, of: encounter)
+            guard (0...last).contains(encounter.monthIndex) else { return }
+            let remitted = reconciliation.lines.isEmpty ? nil : reconciliation.lines[line.id]
+            let priced = PricedLine(line, of: encounter, in: period, remitted: remitted, rates: &rates)
+            if encounter.monthIndex == last {
+                variance.add(priced, payer: encounter.payer, code: line.code)
+                payments.add(encounter: encounter, line: line, remitted: remitted)
+                visits.add(provider: encounter.provider, code: line.code)
+            } else {
+                trend.add(priced, month: encounter.monthIndex)
+            }
+        }
+        progress("\(month) and the eleven months before: findings and diagnoses")
+        var accuracy = ErrorRateTallies()
+        try period.forEachFinding(db) { encounter, finding in
+            productivity.add(finding, of: encounter)
+            guard (0...last).contains(encounter.monthIndex) else { return }
+            let code = ReviewedCode(encounter, finding, in: period)
+            if encounter.monthIndex == last { accuracy.add(code) } else { trend.add(code, month: encounter.monthIndex) }
+        }
+        try period.forEachDiagnosis(ofMonth: last, db) { encounter, position, code in
+            if encounter.workMonthIndex == last { productivity.addDiagnosis(of: encounter) }
+            detail.addDiagnosis(code, at: position, of: encounter)
+        }
+        try trend.addWork(of: period, db)
+        progress("\(month) findings and files")
+        let errorRates = accuracy.rows(month: month)
+        let productivityRows = try productivity.rows(db)
+        let varianceRows = variance.rows(month: month, payers: period.payers.strings, codes: period.codes.strings)
+        let paymentFigures = try PaymentFigures(db, month: month, tally: payments, payers: period.payers.strings)
+        var summaries = trend.summaries()
+        if !varianceRows.isEmpty || !productivityRows.isEmpty {
+            summaries.append(
+                PracticeSummary(
+                    month: month, errorRates: errorRates, productivity: productivityRows, variance: varianceRows))
+        }
+        let data = MonthlyReportData(
+            month: month, errorRates: errorRates, findings: try findings(db, month: month),
+            productivity: productivityRows, variance: varianceRows,
+            emDistribution: visits.rows(month: month, providers: period.providers.strings, codes: period.codes.strings),
+            trend: summaries, files: try importedFiles(db, month: month), toleranceCents: toleranceCents,
+            payments: paymentFigures.paymentRows(), denials: paymentFigures.denialRows())
+        return (data, detail.detail())
     }
 }

@@ -79,9 +79,7 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     public func payments(for month: Month) throws -> [PaymentRow] {
-        try database.read { db in
-            try PaymentFigures(db, month: month, reconciliation: Reconciliation(db, month: month)).paymentRows()
-        }
+        try database.read { db in try PaymentFigures(db, month: month).paymentRows() }
     }
 
     /// The rows of `denials.csv` for `month`: one per payer and denial reason,
@@ -89,9 +87,7 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     public func denials(for month: Month) throws -> [DenialRow] {
-        try database.read { db in
-            try PaymentFigures(db, month: month, reconciliation: Reconciliation(db, month: month)).denialRows()
-        }
+        try database.read { db in try PaymentFigures(db, month: month).denialRows() }
     }
 }
 
@@ -99,21 +95,24 @@ extension Analytics {
 struct PaymentFigures {
     let month: Month
     private var payers: [String: PayerPayments] = [:]
-    private let unmatched: [String: Int]
+    private var unmatched: [String: Int] = [:]
 
-    init(_ db: Database, month: Month, reconciliation: Reconciliation) throws {
-        self.month = month
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT e.payer, e.id, l.id, l.charge_cents FROM encounter e
-                JOIN encounter_line l ON l.encounter_id = e.id
-                WHERE e.service_date >= ? AND e.service_date < ?
-                """, arguments: [month.firstDay, month.nextFirstDay])
-        while let row = try rows.next() {
-            payers[row[0], default: PayerPayments()].add(
-                encounter: row[1], charge: row[3], remitted: reconciliation.lines[row[2] as Int64])
+    /// The figures of `month` alone, reconciled on their own.
+    init(_ db: Database, month: Month) throws {
+        let period = try ServicePeriod(db, months: month...month, worked: false)
+        let reconciliation = try Reconciliation(db, months: month...month)
+        var tally = PaymentTally()
+        try period.forEachLine(db) { encounter, line in
+            guard encounter.monthIndex == 0 else { return }
+            tally.add(encounter: encounter, line: line, remitted: reconciliation.lines[line.id])
         }
+        try self.init(db, month: month, tally: tally, payers: period.payers.strings)
+    }
+
+    /// The figures of `month` from its lines' tally, whose payer numbers name `payers`.
+    init(_ db: Database, month: Month, tally: PaymentTally, payers names: [String]) throws {
+        self.month = month
+        for (number, payer) in tally.payers { payers[names[number]] = payer }
         unmatched = try Reconciliation.unmatchedClaims(db, month: month)
     }
 
@@ -140,6 +139,16 @@ struct PaymentFigures {
                     shareOfDenied: Ratio(tally.lines, payer.deniedLines))
             }.sorted { ($0.deniedChargeCents ?? 0, $1.reason) > ($1.deniedChargeCents ?? 0, $0.reason) }
         }
+    }
+}
+
+/// A month's lines added up by payer number, with what was remitted for each.
+struct PaymentTally {
+    fileprivate private(set) var payers: [Int: PayerPayments] = [:]
+
+    mutating func add(encounter: ServicePeriod.Encounter, line: ServicePeriod.Line, remitted: RemittedLine?) {
+        payers[encounter.payer, default: PayerPayments()].add(
+            encounter: encounter.id, charge: line.chargeCents, remitted: remitted)
     }
 }
 

@@ -35,34 +35,27 @@ public struct PracticeSummary: Sendable, Equatable {
         variance: [ReimbursementVarianceRow]
     ) {
         let practice = errorRates.first { $0.dimension == .practice }
-        let withHours = productivity.filter { $0.hours != nil }
-        let hours = withHours.compactMap(\.hours).reduce(Ratio(0, 1)!) { $0 + $1 }
+        let work = Self.work(productivity.map { ($0.encountersCoded, $0.hours) })
         let payerTotals = variance.filter { $0.procedureCode == "ALL" }.compactMap(\.underpaidCents)
         self.init(
             month: month, encounterAccuracy: practice?.encounterAccuracy, codeAccuracy: practice?.codeAccuracy,
             netImpactCents: practice?.netCents, encountersAudited: practice?.encountersAudited ?? 0,
-            encountersCoded: productivity.reduce(0) { $0 + $1.encountersCoded },
-            encountersPerHour: withHours.isEmpty
-                ? nil
-                : Ratio(
-                    Int64(withHours.reduce(0) { $0 + $1.encountersCoded }) * hours.denominator, hours.numerator),
+            encountersCoded: work.encountersCoded, encountersPerHour: work.encountersPerHour,
             underpaidCents: payerTotals.isEmpty ? nil : payerTotals.reduce(0, +))
     }
-}
 
-extension Analytics {
-    /// The practice summary of each of the `count` months ending with `month`, oldest first.
-    ///
-    /// - throws: A database error when the store cannot be read.
-    public func practiceTrend(
-        endingWith month: Month, count: Int = 12, toleranceCents: Int64 = 100
-    ) throws -> [PracticeSummary] {
-        var months = [month]
-        while months.count < count { months.insert(months[0].previous, at: 0) }
-        return try months.map { month in
-            PracticeSummary(
-                month: month, errorRates: try errorRates(for: month), productivity: try coderProductivity(for: month),
-                variance: try reimbursementVariance(for: month, toleranceCents: toleranceCents))
-        }
+    /// Σ encounters coded, and Σ encounters ÷ Σ hours over the coders who have
+    /// hours, from each coder's figures in `coder_productivity.csv`.
+    static func work(
+        _ coders: [(encountersCoded: Int, hours: Ratio?)]
+    ) -> (encountersCoded: Int, encountersPerHour: Ratio?) {
+        let withHours = coders.filter { $0.hours != nil }
+        let hours = withHours.compactMap(\.hours).reduce(Ratio(0, 1)!) { $0 + $1 }
+        return (
+            coders.reduce(0) { $0 + $1.encountersCoded },
+            withHours.isEmpty
+                ? nil
+                : Ratio(Int64(withHours.reduce(0) { $0 + $1.encountersCoded }) * hours.denominator, hours.numerator)
+        )
     }
 }

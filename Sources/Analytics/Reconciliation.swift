@@ -30,18 +30,27 @@ struct Reconciliation {
     /// (in any order) and service date, the one with the same charge first, each
     /// encounter line at most once per claim payment.
     init(_ db: Database, month: Month) throws {
-        let encounterLines = try Self.encounterLines(db, month: month)
-        var adjustments: [Int64: [(group: String, reason: String, cents: Int64)]] = [:]
+        try self.init(db, months: month...month)
+    }
+
+    /// The reconciliation of each of `months`, in one go: what each month's
+    /// own reconciliation gives its lines, since a claim matches the lines of
+    /// one encounter, and an adjustment counts once per matching encounter of
+    /// the line's month, as it does in that month's own reconciliation.
+    init(_ db: Database, months: ClosedRange<Month>) throws {
+        // A store without remittances (or before its first 835) has nothing to match.
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM remittance_claim)")! else { return }
+        let days: StatementArguments = [months.lowerBound.firstDay, months.upperBound.nextFirstDay]
+        let encounterLines = try Self.encounterLines(db, days: days)
+        var adjustments: [AdjustmentKey: [(group: String, reason: String, cents: Int64)]] = [:]
         var denialCandidates: [Int64: [(reason: String, cents: Int64)]] = [:]
-        let adjustmentRows = try Row.fetchCursor(
-            db, sql: Self.adjustmentsSQL, arguments: [month.firstDay, month.nextFirstDay])
+        let adjustmentRows = try Row.fetchCursor(db, sql: Self.adjustmentsSQL, arguments: days)
         while let row = try adjustmentRows.next() {
-            adjustments[row[0], default: []].append((row[1], row[2], row[3]))
+            adjustments[AdjustmentKey(month: row[4], line: row[0]), default: []].append((row[1], row[2], row[3]))
         }
         var claimID: Int64 = -1
         var used: Set<Int64> = []
-        let remitted = try Row.fetchCursor(
-            db, sql: Self.remittedLinesSQL, arguments: [month.firstDay, month.nextFirstDay])
+        let remitted = try Row.fetchCursor(db, sql: Self.remittedLinesSQL, arguments: days)
         while let row = try remitted.next() {
             let claim: Int64 = row[0]
             if claim != claimID {
@@ -62,7 +71,7 @@ struct Reconciliation {
                 continue
             }
             used.insert(match.id)
-            let lineAdjustments = adjustments[lineID] ?? []
+            let lineAdjustments = adjustments[AdjustmentKey(month: row[10], line: lineID)] ?? []
             let paid: Int64 = row[7]
             let patientShare = lineAdjustments.filter { $0.group == "PR" }.reduce(0) { $0 + $1.cents }
             var line = lines[match.id] ?? RemittedLine()
@@ -114,8 +123,14 @@ struct Reconciliation {
         var chargeCents: Int64?
     }
 
-    /// The month's encounter lines by encounter row id, in line order.
-    private static func encounterLines(_ db: Database, month: Month) throws -> [Int64: [EncounterLine]] {
+    /// A remittance line's adjustments, as read with the encounters of one service month.
+    private struct AdjustmentKey: Hashable {
+        var month: String
+        var line: Int64
+    }
+
+    /// The encounter lines of the days `days` (first, next first) by encounter row id, in line order.
+    private static func encounterLines(_ db: Database, days: StatementArguments) throws -> [Int64: [EncounterLine]] {
         var lines: [Int64: [EncounterLine]] = [:]
         let rows = try Row.fetchCursor(
             db,
@@ -127,7 +142,7 @@ struct Reconciliation {
                   AND EXISTS (SELECT 1 FROM remittance_claim c WHERE c.patient_control_number = e.external_id
                                                                 COLLATE NOCASE)
                 ORDER BY e.id, l.source_line, l.id
-                """, arguments: [month.firstDay, month.nextFirstDay])
+                """, arguments: days)
         while let row = try rows.next() {
             let modifiers = [row[3], row[4], row[5], row[6]].compactMap { $0 as String? }.sorted()
             lines[row[0], default: []].append(
@@ -143,12 +158,13 @@ struct Reconciliation {
 
     /// The service lines of claim payments naming the month's encounters, in
     /// import order: claim, line, encounter, code and modifiers as billed,
-    /// service date, charge, paid, allowed, days from service to payment.
+    /// service date, charge, paid, allowed, days from service to payment, the encounter's service month.
     private static let remittedLinesSQL = """
         SELECT c.id, rl.id, e.id, COALESCE(rl.billed_code, rl.procedure_code),
                COALESCE(rl.billed_modifiers, rl.modifiers), COALESCE(rl.service_date, c.service_date),
                rl.charge_cents, rl.paid_cents, rl.allowed_cents,
-               CAST(round(julianday(p.payment_date) - julianday(e.service_date)) AS INTEGER)
+               CAST(round(julianday(p.payment_date) - julianday(e.service_date)) AS INTEGER),
+               substr(e.service_date, 1, 7)
         FROM encounter e
         JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
         JOIN remittance_payment p ON p.id = c.payment_id
@@ -157,9 +173,10 @@ struct Reconciliation {
         ORDER BY p.batch_id, p.id, c.id, rl.position
         """
 
-    /// The line-level adjustments of those service lines, in file order.
+    /// The line-level adjustments of those service lines, in file order, with the
+    /// service month of the encounter they were read with.
     private static let adjustmentsSQL = """
-        SELECT a.line_id, a.group_code, a.reason_code, a.amount_cents
+        SELECT a.line_id, a.group_code, a.reason_code, a.amount_cents, substr(e.service_date, 1, 7)
         FROM encounter e
         JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
         JOIN remittance_adjustment a ON a.claim_id = c.id AND a.line_id IS NOT NULL

@@ -26,52 +26,49 @@ extension Analytics {
         for month: Month, toleranceCents: Int64 = 100
     ) throws -> [ReimbursementVarianceRow] {
         try database.read { db in
-            try Self.reimbursementVariance(
-                db, month: month, toleranceCents: toleranceCents, remitted: Reconciliation(db, month: month).lines)
-        }
-    }
-
-    /// The variance rows, with the month's remitted lines already reconciled.
-    static func reimbursementVariance(
-        _ db: Database, month: Month, toleranceCents: Int64, remitted: [Int64: RemittedLine]
-    ) throws -> [ReimbursementVarianceRow] {
-        var payers: [String: PayerVariance] = [:]
-        let schedule = try FeeSchedule(db, month: month)
-        let cursor = try Row.fetchCursor(db, sql: monthLinesSQL, arguments: [month.firstDay, month.nextFirstDay])
-        while let row = try cursor.next() {
-            let payer: String = row[0]
-            let code: String = row[1]
-            let modifiers = [row[7], row[8], row[9], row[10]].compactMap { $0 as String? }
-            let remittance = remitted[row[11] as Int64]
-            let line = PricedLine(
-                units: row[2], chargeCents: row[3], allowedCents: remittance?.allowedCents ?? row[4],
-                paidCents: remittance?.paidCents ?? row[5],
-                rateCents: schedule.rate(payer: payer, code: code, modifiers: modifiers, on: row[6]))
-            payers[payer, default: PayerVariance()].add(line, code: code, toleranceCents: toleranceCents)
-        }
-        return payers.keys.sorted().flatMap { payer in
-            let variance = payers[payer]!
-            return variance.codes.keys.sorted().map { code in
-                variance.codes[code]!.row(month: month, payer: payer, procedureCode: code)
-            } + [variance.total.row(month: month, payer: payer, procedureCode: "ALL")]
+            let period = try ServicePeriod(db, months: month...month, worked: false)
+            let remitted = try Reconciliation(db, months: month...month).lines
+            var rates = RateCache(period.schedule)
+            var variance = VarianceFigures(toleranceCents: toleranceCents)
+            try period.forEachLine(db) { encounter, line in
+                guard encounter.monthIndex == 0 else { return }
+                variance.add(
+                    PricedLine(line, of: encounter, in: period, remitted: remitted[line.id], rates: &rates),
+                    payer: encounter.payer, code: line.code)
+            }
+            return variance.rows(month: month, payers: period.payers.strings, codes: period.codes.strings)
         }
     }
 }
 
-/// The month's lines with their payer, code, units, money, service date and
-/// modifiers: one pass over the month's encounters (by the service-date
-/// index); each line is then priced by the fee schedule's look-up.
-private let monthLinesSQL = """
-    SELECT e.payer, l.procedure_code, l.units,
-           l.charge_cents, l.allowed_cents, l.paid_cents, e.service_date,
-           l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4, l.id
-    FROM encounter e
-    JOIN encounter_line l ON l.encounter_id = e.id
-    WHERE e.service_date >= ? AND e.service_date < ?
-    """
+/// The rows of `reimbursement_variance.csv` of one month, added up a line at a time.
+struct VarianceFigures {
+    let toleranceCents: Int64
+    /// By payer number.
+    private var payers: [Int: PayerVariance] = [:]
+
+    init(toleranceCents: Int64) {
+        self.toleranceCents = toleranceCents
+    }
+
+    /// Adds a line of the payer and code numbered `payer` and `code`.
+    mutating func add(_ line: PricedLine, payer: Int, code: Int) {
+        payers[payer, default: PayerVariance()].add(line, code: code, toleranceCents: toleranceCents)
+    }
+
+    /// One row per payer and code, then the payer's `ALL` row; payers and codes
+    /// named by `payers` and `codes`, each ascending.
+    func rows(month: Month, payers payerNames: [String], codes codeNames: [String]) -> [ReimbursementVarianceRow] {
+        payers.map { (name: payerNames[$0.key], variance: $0.value) }.sorted { $0.name < $1.name }.flatMap { payer in
+            payer.variance.codes.map { (code: codeNames[$0.key], tally: $0.value) }.sorted { $0.code < $1.code }.map {
+                $0.tally.row(month: month, payer: payer.name, procedureCode: $0.code)
+            } + [payer.variance.total.row(month: month, payer: payer.name, procedureCode: "ALL")]
+        }
+    }
+}
 
 /// A line as the variance needs it; money in cents, nil when blank.
-private struct PricedLine {
+struct PricedLine {
     var units: Int
     var chargeCents: Int64?
     var allowedCents: Int64?
@@ -79,19 +76,35 @@ private struct PricedLine {
     var rateCents: Int64?
 }
 
+extension PricedLine {
+    /// `line` of `period`'s `encounter`, priced by the period's fee schedule, with
+    /// the remitted allowed and paid amounts in place of the export's when
+    /// remittances matched it.
+    init(
+        _ line: ServicePeriod.Line, of encounter: ServicePeriod.Encounter, in period: ServicePeriod,
+        remitted: RemittedLine?, rates: inout RateCache
+    ) {
+        self.init(
+            units: line.units, chargeCents: line.chargeCents, allowedCents: remitted?.allowedCents ?? line.allowedCents,
+            paidCents: remitted?.paidCents ?? line.paidCents,
+            rateCents: rates.rate(line, of: encounter, in: period))
+    }
+}
+
 /// One payer's figures: per code and in total.
 private struct PayerVariance {
-    var codes: [String: VarianceTally] = [:]
+    /// By code number.
+    var codes: [Int: VarianceTally] = [:]
     var total = VarianceTally()
 
-    mutating func add(_ line: PricedLine, code: String, toleranceCents: Int64) {
+    mutating func add(_ line: PricedLine, code: Int, toleranceCents: Int64) {
         codes[code, default: VarianceTally()].add(line, toleranceCents: toleranceCents)
         total.add(line, toleranceCents: toleranceCents)
     }
 }
 
 /// The running sums of one row, exact in cents.
-private struct VarianceTally {
+struct VarianceTally {
     var lines = 0
     var units = 0
     var chargeCents: Int64?

@@ -76,9 +76,10 @@ struct MonthlyReportWriter {
 
     func write(month: Month, into out: String, record: inout RunRecord) throws {
         let progress = ProgressLine(label: "report \(month)")
-        let data = try analytics.monthlyReportData(for: month, toleranceCents: toleranceCents) { progress.step($0) }
-        progress.step("\(month) edits")
-        let edits = try analytics.edits(for: month)
+        // One read: the tiles, the tables and the edits all come from one snapshot of the store.
+        let (data, edits) = try analytics.monthlyReport(for: month, toleranceCents: toleranceCents) {
+            progress.step($0)
+        }
         progress.finish()
         let html: String
         do {

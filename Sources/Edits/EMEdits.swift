@@ -25,22 +25,18 @@ extension EditFinder {
             sql: """
                 SELECT l.procedure_code, e.service_date FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id
                 WHERE e.patient_pseudonym = ? AND e.service_date >= date(?, '-1095 days') AND e.service_date < ?
-                  AND e.specialty IS ?
+                  AND e.specialty IS ? AND l.procedure_code IN (\(EMCodes.sqlList))
                 ORDER BY e.service_date DESC, e.external_id DESC, l.source_line DESC, l.id DESC
+                LIMIT 1
                 """)
         for (index, line) in month.lines.enumerated() where EMCodes.isNewPatientOffice(line.code) {
             let encounter = month.encounters[line.encounter]
             let earlier = try Row.fetchCursor(
                 statement,
                 arguments: [encounter.patient, encounter.serviceDate, encounter.serviceDate, encounter.specialty])
+            // The most recent E/M line, filtered and ordered by SQLite (the codes of `EMCodes.isEM`).
             var previous: (code: String, day: String)?
-            while let row = try earlier.next() {
-                let code: String = row[0]
-                if EMCodes.isEM(code) {
-                    previous = (code, row[1])
-                    break
-                }
-            }
+            if let row = try earlier.next() { previous = (row[0], row[1]) }
             guard let previous, let established = EMCodes.establishedEquivalent(of: line.code) else { continue }
             let atRisk = rate(encounter, code: line.code).flatMap { new in
                 rate(encounter, code: established).map { new - $0 }

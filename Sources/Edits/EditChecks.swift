@@ -26,7 +26,13 @@ public struct EditChecks: Sendable {
     /// The month's flags and rates from an open read (so that a caller can read
     /// the edits and other figures from one snapshot).
     public static func monthly(_ db: Database, month: Month) throws -> MonthlyEdits {
-        let (flags, encounters) = try EditFinder.flags(db, month: month)
+        try monthly(db, month: month, encounters: nil)
+    }
+
+    /// The month's flags and rates from an open read, over the month's encounters
+    /// when the caller has gathered them already.
+    static func monthly(_ db: Database, month: Month, encounters: MonthEncounters?) throws -> MonthlyEdits {
+        let (flags, encounters) = try EditFinder.flags(db, month: month, encounters: encounters)
         let rates = EditRates.rows(
             month: month, flags: flags, encounters: encounters, audits: try EditRates.audits(db, month: month))
         return MonthlyEdits(

@@ -10,16 +10,19 @@ struct EditFinder {
     /// (which are by service date and external id); sorted by `flags()`.
     private var found: [(row: EditFlagRow, encounter: Int)] = []
 
-    init(_ db: Database, month: Month) throws {
+    init(_ db: Database, month: Month, encounters: MonthEncounters) throws {
         monthOf = month
-        self.month = try MonthEncounters(db, month: month)
+        self.month = encounters
         schedule = try FeeSchedule(db, month: month)
     }
 
     /// Every flag of the month, ordered by service date, encounter id, edit,
-    /// code and other code (SPEC 8.1), then the order they were found in.
-    static func flags(_ db: Database, month: Month) throws -> (flags: [EditFlagRow], encounters: MonthEncounters) {
-        var finder = try EditFinder(db, month: month)
+    /// code and other code (SPEC 8.1), then the order they were found in; over
+    /// `encounters` when the caller has read them already.
+    static func flags(
+        _ db: Database, month: Month, encounters: MonthEncounters? = nil
+    ) throws -> (flags: [EditFlagRow], encounters: MonthEncounters) {
+        var finder = try EditFinder(db, month: month, encounters: encounters ?? MonthEncounters(db, month: month))
         try finder.findPTP(db)
         try finder.findMUE(db)
         finder.findExcludes1()

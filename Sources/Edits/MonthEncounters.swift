@@ -38,74 +38,39 @@ struct MonthEncounters {
     /// By encounter (in `encounters` order), then the encounter's line order.
     private(set) var lines: [Line] = []
 
+    /// The encounters of `month`, from an open read.
     init(_ db: Database, month: Month) throws {
-        let range: StatementArguments = [month.firstDay, month.nextFirstDay]
-        var index: [Int64: Int] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT id, external_id, service_date, patient_pseudonym, provider, specialty, coder, payer
-                FROM encounter WHERE service_date >= ? AND service_date < ?
-                ORDER BY service_date, external_id
-                """, arguments: range)
-        while let row = try rows.next() {
-            index[row[0]] = encounters.count
-            encounters.append(
-                Encounter(
-                    rowID: row[0], externalID: row[1], serviceDate: row[2], patient: row[3], provider: row[4],
-                    specialty: row[5], coder: row[6], payer: row[7]))
-        }
-        try readLines(db, range: range, index: index)
-        let diagnoses = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT d.encounter_id, d.code FROM encounter e JOIN encounter_diagnosis d ON d.encounter_id = e.id
-                WHERE e.service_date >= ? AND e.service_date < ?
-                """, arguments: range)
-        // Each encounter's diagnoses come together, by position (the table's key): no sort needed.
-        while let row = try diagnoses.next() {
-            if let position = index[row[0]] { encounters[position].diagnoses.append(row[1]) }
-        }
-        sameDayGroups = Self.sameDayGroups(encounters)
+        self.init(try Analytics.monthDetail(db, month: month))
     }
 
-    private mutating func readLines(_ db: Database, range: StatementArguments, index: [Int64: Int]) throws {
-        // Each encounter's lines come together (the encounter_id index); put them in line order.
-        var byEncounter: [[(order: (Int64, Int64), line: Line)]] = Array(repeating: [], count: encounters.count)
+    /// The encounters of a month as the analytics' passes gathered them.
+    init(_ detail: MonthDetail) {
+        encounters.reserveCapacity(detail.encounters.count)
         var codeIDs: [String: Int] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT l.encounter_id, l.source_line, l.id, l.procedure_code, l.units,
-                       l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4
-                FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id
-                WHERE e.service_date >= ? AND e.service_date < ?
-                """, arguments: range)
-        while let row = try rows.next() {
-            guard let position = index[row[0]] else { continue }
-            var modifiers: [String] = []
-            for column in 5...8 {
-                if let modifier: String = row[column] { modifiers.append(modifier) }
+        for encounter in detail.encounters {
+            let first = lines.count
+            for line in encounter.lines {
+                let codeID: Int
+                if let known = codeIDs[line.code] {
+                    codeID = known
+                } else {
+                    codeID = codes.count
+                    codeIDs[line.code] = codeID
+                    codes.append(line.code)
+                }
+                lines.append(
+                    Line(
+                        encounter: encounters.count, code: line.code, codeID: codeID, modifiers: line.modifiers,
+                        units: line.units, hasNCCIModifier: line.modifiers.contains(where: NCCIModifiers.isAssociated)))
             }
-            let code: String = row[3]
-            let codeID: Int
-            if let known = codeIDs[code] {
-                codeID = known
-            } else {
-                codeID = codes.count
-                codeIDs[code] = codeID
-                codes.append(code)
-            }
-            let line = Line(
-                encounter: position, code: code, codeID: codeID, modifiers: modifiers, units: row[4],
-                hasNCCIModifier: modifiers.contains(where: NCCIModifiers.isAssociated))
-            byEncounter[position].append(((row[1], row[2]), line))
+            encounters.append(
+                Encounter(
+                    rowID: encounter.rowID, externalID: encounter.externalID, serviceDate: encounter.serviceDate,
+                    patient: encounter.patient, provider: encounter.provider, specialty: encounter.specialty,
+                    coder: encounter.coder, payer: encounter.payer, lines: Array(first..<lines.count),
+                    diagnoses: encounter.diagnoses))
         }
-        lines.reserveCapacity(byEncounter.reduce(0) { $0 + $1.count })
-        for (position, encounterLines) in byEncounter.enumerated() {
-            encounters[position].lines = Array(lines.count..<(lines.count + encounterLines.count))
-            lines += encounterLines.sorted { $0.order < $1.order }.map(\.line)
-        }
+        sameDayGroups = Self.sameDayGroups(encounters)
     }
 
     /// The lines of one patient, provider and service date (in one encounter or
@@ -120,6 +85,7 @@ struct MonthEncounters {
             let day: String
         }
         var groups: [Key: [Int]] = [:]
+        groups.reserveCapacity(encounters.count)
         for encounter in encounters {
             groups[
                 Key(patient: encounter.patient, provider: encounter.provider, day: encounter.serviceDate),

@@ -91,18 +91,54 @@ import Testing
                     variance: data.variance))
     }
 
-    @Test func theTrendIsTwelveMonthsOldestFirstEndingWithTheMonth() throws {
+    @Test func theTrendHasOnlyTheMonthsThatHoldData() throws {
         let (workspace, _) = try Self.fixture()
+        // When October's report data is computed, in a store whose first encounters are September's
         let data = try workspace.analytics.monthlyReportData(for: Self.october)
-        #expect(data.trend.map(\.month.description).first == "2025-11")
-        #expect(data.trend.map(\.month.description).last == "2026-10")
-        #expect(data.trend.count == 12)
+        // Then the trend has September and October, not ten months of zeros before them
+        #expect(data.trend.map(\.month.description) == ["2026-09", "2026-10"])
         // September has one encounter coded by ALICE, no audits, no hours, no allowed amounts
         let september = try #require(data.previousSummary)
         #expect(september.month == Month(year: 2026, month: 9))
         #expect(september.encountersCoded == 1)
         #expect(september.encounterAccuracy == nil && september.encountersPerHour == nil)
         #expect(september.underpaidCents == nil)
-        #expect(data.trend.prefix(10).allSatisfy { $0.encountersCoded == 0 })
+        #expect(data.trend.last == data.summary)
+    }
+
+    @Test func aMonthWithoutDataHasNoSummaryInTheTrend() throws {
+        let (workspace, _) = try Self.fixture()
+        // When the report is computed for August, before any encounter
+        let data = try workspace.analytics.monthlyReportData(for: Month(year: 2026, month: 8))
+        // Then the trend is empty and the month's own summary has no figure
+        #expect(data.trend.isEmpty && data.previousSummary == nil)
+        #expect(data.summary.encountersCoded == 0 && data.summary.encounterAccuracy == nil)
+    }
+
+    @Test func anImportCommittingMidReportChangesNothingTheReportReads() throws {
+        // Given the fixture, its October report as computed now, and a file of late October encounters
+        let (workspace, _) = try Self.fixture()
+        let before = try workspace.analytics.monthlyReportData(for: Self.october)
+        let late = try workspace.write(
+            "late.csv",
+            csvFile([
+                "encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,units,diagnosis_codes,allowed",
+                "E9,2026-10-20,P9,DR-A,ALICE,ACME,99214,1,I10,100.00",
+                "E9,2026-10-20,P9,DR-A,ALICE,ACME,99213,1,I10,50.00",
+            ]))
+        // When another process imports that file and commits after the report has read its first figures
+        var stages: [String] = []
+        var imported: ImportOutcome?
+        let during = try workspace.analytics.monthlyReportData(for: Self.october) { stage in
+            stages.append(stage)
+            if stages.count == 2 { imported = try? workspace.importFromAnotherProcess(late, kind: .encounters) }
+        }
+        // Then the import did commit: a report begun afterwards has the new encounter
+        #expect(imported?.counts.rowsLoaded == 2)
+        let after = try workspace.analytics.monthlyReportData(for: Self.october)
+        #expect(after.summary.encountersCoded == before.summary.encountersCoded + 1)
+        #expect(after.variance != before.variance && after.files != before.files)
+        // And the report it landed in is the store as it was before, every table and tile of it
+        #expect(during == before)
     }
 }

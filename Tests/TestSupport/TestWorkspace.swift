@@ -56,6 +56,18 @@ public final class TestWorkspace {
         return try importer.importFile(path, kind: kind, progress: progress)
     }
 
+    /// Imports the file at `path` as `kind` through a store opened anew on the same file, as
+    /// another `codeaudit` process would, without a rejects file: for what a reader sees while
+    /// an import commits.
+    public func importFromAnotherProcess(_ path: String, kind: ImportKind) throws -> ImportOutcome {
+        var options = ImportOptions(today: Self.today, toolVersion: "test")
+        options.writeRejectsFile = false
+        let importer = Importer(
+            database: try CodeAuditDatabase(path: databasePath), pseudonymizer: PatientPseudonymizer(key: key),
+            options: options)
+        return try importer.importFile(path, kind: kind)
+    }
+
     /// Imports one encounter file.
     public func importEncounters(
         _ path: String, configure: (inout ImportOptions) throws -> Void = { _ in },

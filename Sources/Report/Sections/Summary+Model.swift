@@ -115,17 +115,23 @@ extension TileView {
                     data, { $0.underpaidCents.map { Double($0) } }, { ReportFormat.money($0.underpaidCents) })))
     }
 
-    /// A figure over the twelve months the sparklines show: the month's short
-    /// name, its value to plot (nil: no figure) and its text for the tooltip.
+    /// A figure over the twelve months the sparklines show, for the months that
+    /// hold data: the month's slot (0 for eleven months before the report's),
+    /// short name, value to plot (nil: no figure) and text for the description.
+    /// A month without data has no point at all, rather than a zero.
     private static func trend(
         _ data: MonthlyReportData, _ value: (PracticeSummary) -> Double?, _ text: (PracticeSummary) -> String
-    ) -> [(String, Double?, String)] {
-        data.trend.map { ($0.month.shortName, value($0), text($0)) }
+    ) -> [Sparkline.Point] {
+        let first = data.month.advanced(by: -11)
+        return data.trend.filter { $0.month >= first && $0.month <= data.month }.map { summary in
+            let slot = (summary.month.year - first.year) * 12 + summary.month.month - first.month
+            return (slot, summary.month.shortName, value(summary), text(summary))
+        }
     }
 
     private static func rateTile(
         _ label: String, _ now: Ratio?, _ before: Ratio?, _ previousName: String, detail: String, id: String,
-        points: [(String, Double?, String)]
+        points: [Sparkline.Point]
     ) -> TileView {
         let change: String
         if let now, let before {

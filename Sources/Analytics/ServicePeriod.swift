@@ -1,0 +1,364 @@
+import Codes
+import GRDB
+
+/// The encounters of a range of months — by service date, or worked (coded)
+/// in one of them — read once, so that the figures adding up their lines,
+/// findings and diagnoses (error rates, productivity, variance, payments, E/M
+/// levels, the trend) share one pass over each table.
+///
+/// When the months' encounters lie close together in the table — a store
+/// imported month by month, or one whose months are most of it — they are read
+/// by scanning the stretch of row ids that holds them, a fraction of a
+/// microsecond a row; when they are scattered among many others, through the
+/// date indexes, a microsecond or more a row. Either way the cost follows the
+/// months read, not the months stored, and the figures are the same.
+struct ServicePeriod {
+    /// An encounter of the period, its names numbered in `payers`, `providers`, `coders`.
+    struct Encounter {
+        var id: Int64
+        /// The service month, as an offset from the period's first month: outside
+        /// `months.indices` for an encounter only worked in the period.
+        var monthIndex: Int
+        /// The month of the work day (the coded day, else the service date), as an offset.
+        var workMonthIndex: Int
+        /// The service date, numbered in `serviceDays` (so that an encounter is copied without reference counting).
+        var day: Int
+        /// Days from service to coding; nil when the coded day is not known.
+        var turnaroundDays: Int64?
+        var codingMinutes: Double?
+        var payer: Int
+        var provider: Int
+        var coder: Int
+        /// `FeeSchedule.period(of: serviceDate)`.
+        var ratePeriod: Int
+        /// Its index in `details` when it is an encounter of the detail month, else −1.
+        var detail: Int32
+    }
+
+    /// What the edits read of an encounter of the detail month beyond what the figures do.
+    struct EncounterDetail {
+        var encounter: Encounter
+        var externalID: String
+        var patient: String
+        var specialty: String?
+    }
+
+    /// An encounter line, its code numbered in `codes`; money in cents, nil when blank.
+    struct Line {
+        var id: Int64
+        /// Its line in the file it came from, the order of an encounter's lines.
+        var sourceLine: Int64
+        var code: Int
+        var modifiers: [String]
+        var units: Int
+        var chargeCents: Int64?
+        var allowedCents: Int64?
+        var paidCents: Int64?
+    }
+
+    /// An audit finding, codes as stored.
+    struct Finding {
+        var codeType: CodeType
+        var outcome: FindingOutcome
+        var submitted: (code: String?, units: Int?)
+        var audited: (code: String?, units: Int?)
+    }
+
+    let months: [Month]
+    /// The rates in force in any of the months.
+    let schedule: FeeSchedule
+    /// How the tables are read.
+    enum Access: Equatable {
+        /// Scanning every row.
+        case scanningAll
+        /// Scanning the rows of the encounters with these row ids (every period
+        /// encounter's is among them), and of their lines and findings.
+        case scanning(ClosedRange<Int64>)
+        /// Through the date indexes, a row at a time.
+        case throughIndexes
+    }
+
+    let access: Access
+    let payers = Interner()
+    let providers = Interner()
+    let coders = Interner()
+    let codes = Interner()
+    let serviceDays = Interner()
+    private(set) var encounters: [Encounter] = []
+    /// The encounters serviced in the detail month (`init`'s `detailMonth`), if any.
+    private(set) var details: [EncounterDetail] = []
+    /// Whether the encounters only worked in the months (serviced before) are read too.
+    let worked: Bool
+    /// The period's encounters, for SQL that joins them.
+    private var inPeriod: String {
+        let serviced = "e.service_date >= :first AND e.service_date < :next"
+        guard worked else { return serviced }
+        return """
+            ((\(serviced))
+             OR (COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
+                 AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next))
+            """
+    }
+    private let days: StatementArguments
+    /// Encounter row id → index in `encounters`: an array from the smallest id when
+    /// the ids are dense enough, else a dictionary.
+    private var firstID: Int64 = 0
+    private var denseIndex: [Int32] = []
+    private var sparseIndex: [Int64: Int32] = [:]
+
+    /// Reads the encounters serviced in `range`, and those worked in it when
+    /// `worked`; and what the edits need of those serviced in its month
+    /// `detailMonth` (an offset), if given; read as `access` says, else as the
+    /// period's share and spread in the store make cheapest.
+    ///
+    /// - throws: A database error when the store cannot be read.
+    init(
+        _ db: Database, months range: ClosedRange<Month>, worked: Bool = true, detailMonth: Int? = nil,
+        access: Access? = nil
+    ) throws {
+        months = range.months
+        self.worked = worked
+        schedule = try FeeSchedule(db, months: range)
+        let first = range.lowerBound
+        days = ["first": first.firstDay, "next": range.upperBound.nextFirstDay]
+        self.access = try access ?? Self.access(db, days: days)
+        var (lowest, highest) = (Int64.max, Int64.min)
+        var ratePeriods: [Int] = []
+        let columns =
+            "id, service_date, payer, provider, coder, coded_at, coding_minutes"
+            + (detailMonth == nil ? "" : ", external_id, patient_pseudonym, specialty")
+        // Scanning, the months are checked here rather than by SQLite, which spares it
+        // working out each row's work day.
+        for (sql, arguments) in queries(columns, of: nil) {
+            let rows = try RawRows(db, sql: sql, arguments: arguments)
+            while try rows.next() {
+                let serviceDay = rows.bytes(1)
+                let codedAt = rows.bytes(5)
+                let codedDay = codedAt.count >= 10 ? UnsafeBufferPointer(rebasing: codedAt[0..<10]) : nil
+                let monthIndex = Self.monthIndex(of: serviceDay, from: first)
+                let workMonthIndex = Self.monthIndex(of: codedDay ?? serviceDay, from: first)
+                guard months.indices.contains(monthIndex) || (worked && months.indices.contains(workMonthIndex))
+                else { continue }
+                let id = rows.int64(0)
+                let day = serviceDays.number(serviceDay)
+                if day == ratePeriods.count { ratePeriods.append(schedule.period(of: serviceDays.strings[day])) }
+                (lowest, highest) = (min(lowest, id), max(highest, id))
+                let encounter = Encounter(
+                    id: id, monthIndex: monthIndex, workMonthIndex: workMonthIndex, day: day,
+                    turnaroundDays: codedDay.map { CivilDay.number($0) - CivilDay.number(serviceDay) },
+                    codingMinutes: rows.optionalDouble(6), payer: payers.number(rows.bytes(2)),
+                    provider: providers.number(rows.bytes(3)), coder: coders.number(rows.bytes(4)),
+                    ratePeriod: ratePeriods[day], detail: monthIndex == detailMonth ? Int32(details.count) : -1)
+                if encounter.detail >= 0 {
+                    details.append(
+                        EncounterDetail(
+                            encounter: encounter, externalID: rows.string(7), patient: rows.string(8),
+                            specialty: rows.optionalString(9)))
+                }
+                encounters.append(encounter)
+            }
+        }
+        guard !encounters.isEmpty else { return }
+        if highest - lowest < Int64(encounters.count) * 4 {
+            firstID = lowest
+            denseIndex = [Int32](repeating: -1, count: Int(highest - lowest) + 1)
+            for (position, encounter) in encounters.enumerated() {
+                denseIndex[Int(encounter.id - lowest)] = Int32(position)
+            }
+        } else {
+            for (position, encounter) in encounters.enumerated() { sparseIndex[encounter.id] = Int32(position) }
+        }
+    }
+
+    /// How to read a period: one holding a third of the store scans it all; a
+    /// smaller one scans the stretch of row ids that holds the encounters
+    /// serviced in it when that stretch is at most three times as many rows as
+    /// they are (a store imported month by month), and otherwise reads through
+    /// the indexes.
+    private static func access(_ db: Database, days: StatementArguments) throws -> Access {
+        // Two look-ups at the ends of the table: MIN and MAX in one SELECT would read every row.
+        let table = try Row.fetchOne(
+            db, sql: "SELECT (SELECT MIN(id) FROM encounter), (SELECT MAX(id) FROM encounter)")!
+        guard let first: Int64 = table[0], let last: Int64 = table[1] else { return .throughIndexes }
+        // From the service-date index alone, which holds each row's id: counted up to a third of the table.
+        var arguments = days
+        _ = arguments.append(contentsOf: ["limit": (last - first) / 3 + 1])
+        let count = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM (
+                    SELECT 1 FROM encounter WHERE service_date >= :first AND service_date < :next LIMIT :limit)
+                """, arguments: arguments)!
+        if count > (last - first) / 3 { return .scanningAll }
+        let ids = try Row.fetchOne(
+            db, sql: "SELECT MIN(id), MAX(id) FROM encounter WHERE service_date >= :first AND service_date < :next",
+            arguments: days)!
+        guard let low: Int64 = ids[0], let high: Int64 = ids[1], high - low < 3 * count else { return .throughIndexes }
+        return .scanning(low...high)
+    }
+
+    /// The month of a `YYYY-MM…` date, as an offset from `first`, read from its digits.
+    static func monthIndex(of day: UnsafeBufferPointer<UInt8>, from first: Month) -> Int {
+        func digits(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(day[$1] &- 48) } }
+        return (digits(0..<4) - first.year) * 12 + digits(5..<7) - first.month
+    }
+
+    static func monthIndex(of day: String, from first: Month) -> Int {
+        var day = day
+        return day.withUTF8 { monthIndex(of: $0, from: first) }
+    }
+
+    /// The service date of `encounter`.
+    func serviceDate(of encounter: Encounter) -> String { serviceDays.strings[encounter.day] }
+
+    /// The period's encounter with row id `id`, if any.
+    func encounter(_ id: Int64) -> Encounter? {
+        let position: Int32?
+        if !denseIndex.isEmpty {
+            let offset = id - firstID
+            position = offset >= 0 && offset < denseIndex.count ? denseIndex[Int(offset)] : nil
+        } else {
+            position = sparseIndex[id]
+        }
+        guard let position, position >= 0 else { return nil }
+        return encounters[Int(position)]
+    }
+
+    /// The queries of `columns` (aliased `x.` for `table`, `e.` for encounters)
+    /// of the period's encounters, or of the rows of `table` joined to them by
+    /// `encounter_id`. Scanning a stretch of ids, the rows of `table` whose own
+    /// ids lie between those of the stretch's encounters' first and last row;
+    /// then, through the work-day index, those of encounters worked in the period
+    /// outside the stretch (serviced before it), which the index tells apart by
+    /// their ids without reading them.
+    private func queries(_ columns: String, of table: String?) -> [(String, StatementArguments)] {
+        let joined = table.map { " JOIN \($0) x ON x.encounter_id = e.id" } ?? ""
+        let from = table.map { "\($0) x" } ?? "encounter e"
+        switch access {
+        case .scanningAll:
+            return [("SELECT \(columns) FROM \(from)", [])]
+        case .throughIndexes:
+            return [("SELECT \(columns) FROM encounter e\(joined) WHERE \(inPeriod)", days)]
+        case .scanning(let ids):
+            let bounds: StatementArguments = ["low": ids.lowerBound, "high": ids.upperBound]
+            let stretch =
+                table.map {
+                    """
+                    SELECT \(columns) FROM \(from)
+                    WHERE x.id BETWEEN (SELECT MIN(id) FROM \($0) WHERE encounter_id BETWEEN :low AND :high)
+                                   AND (SELECT MAX(id) FROM \($0) WHERE encounter_id BETWEEN :low AND :high)
+                    """
+                } ?? "SELECT \(columns) FROM encounter e WHERE e.id BETWEEN :low AND :high"
+            guard worked else { return [(stretch, bounds)] }
+            var stragglers = days
+            _ = stragglers.append(contentsOf: bounds)
+            return [
+                (stretch, bounds),
+                (
+                    """
+                    SELECT \(columns) FROM encounter e\(joined)
+                    WHERE COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
+                      AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next
+                      AND (e.id < :low OR e.id > :high)
+                    """, stragglers
+                ),
+            ]
+        }
+    }
+
+    /// Calls `body` with every line of the period's encounters, in no particular order.
+    ///
+    /// - throws: A database error when the store cannot be read, and what `body` throws.
+    func forEachLine(_ db: Database, _ body: (Encounter, Line) throws -> Void) throws {
+        guard !encounters.isEmpty else { return }
+        for (sql, arguments) in queries(
+            """
+            x.encounter_id, x.id, x.procedure_code, x.modifier_1, x.modifier_2, x.modifier_3, x.modifier_4,
+            x.units, x.charge_cents, x.allowed_cents, x.paid_cents, x.source_line
+            """, of: "encounter_line")
+        {
+            let rows = try RawRows(db, sql: sql, arguments: arguments)
+            while try rows.next() {
+                guard let encounter = encounter(rows.int64(0)) else { continue }
+                var modifiers: [String] = []
+                for column: Int32 in 3...6 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
+                try body(
+                    encounter,
+                    Line(
+                        id: rows.int64(1), sourceLine: rows.int64(11), code: codes.number(rows.bytes(2)),
+                        modifiers: modifiers, units: rows.int(7),
+                        chargeCents: rows.optionalInt64(8), allowedCents: rows.optionalInt64(9),
+                        paidCents: rows.optionalInt64(10)))
+            }
+        }
+    }
+
+    /// Calls `body` with every audit finding of the period's encounters, in no particular order.
+    ///
+    /// - throws: A database error when the store cannot be read, and what `body` throws.
+    func forEachFinding(_ db: Database, _ body: (Encounter, Finding) throws -> Void) throws {
+        guard !encounters.isEmpty else { return }
+        for (sql, arguments) in queries(
+            """
+            x.encounter_id, x.code_type, x.outcome, x.submitted_code, x.submitted_units, x.audited_code,
+            x.audited_units
+            """, of: "audit_finding")
+        {
+            let rows = try RawRows(db, sql: sql, arguments: arguments)
+            while try rows.next() {
+                guard let encounter = encounter(rows.int64(0)) else { continue }
+                // The store's CHECK constraints admit only these values.
+                try body(
+                    encounter,
+                    Finding(
+                        codeType: CodeType(rawValue: rows.string(1))!,
+                        outcome: FindingOutcome(rawValue: rows.string(2))!,
+                        submitted: (rows.optionalString(3), rows.optionalInt64(4).map { Int($0) }),
+                        audited: (rows.optionalString(5), rows.optionalInt64(6).map { Int($0) })))
+            }
+        }
+    }
+
+    /// Calls `body` with every diagnosis of the encounters serviced or worked in
+    /// the period's month `index`, with its position, and its code for the
+    /// encounters of the detail month (others' diagnoses are only counted).
+    ///
+    /// - throws: A database error when the store cannot be read.
+    func forEachDiagnosis(
+        ofMonth index: Int, _ db: Database, _ body: (Encounter, Int64, String?) -> Void
+    ) throws {
+        guard !encounters.isEmpty else { return }
+        let month = months[index]
+        // One month: through the date indexes however the period is read, as a
+        // month is a small share of the store's diagnoses.
+        let rows = try RawRows(
+            db,
+            sql: """
+                SELECT d.encounter_id, d.position, d.code FROM encounter e JOIN encounter_diagnosis d ON d.encounter_id = e.id
+                WHERE \(inPeriod)
+                """, arguments: ["first": month.firstDay, "next": month.nextFirstDay])
+        while try rows.next() {
+            guard let encounter = encounter(rows.int64(0)),
+                encounter.workMonthIndex == index || encounter.monthIndex == index
+            else { continue }
+            body(encounter, rows.int64(1), encounter.detail >= 0 ? rows.string(2) : nil)
+        }
+    }
+}
+
+/// Days as whole numbers, so that two `YYYY-MM-DD` dates subtract as SQLite's
+/// `julianday` differences do.
+enum CivilDay {
+    /// Days since 1970-01-01 of the proleptic Gregorian date written in `day`'s first ten bytes.
+    static func number(_ day: UnsafeBufferPointer<UInt8>) -> Int64 {
+        func digits(_ range: Range<Int>) -> Int64 { range.reduce(0) { $0 * 10 + Int64(day[$1] &- 48) } }
+        let (month, dayOfMonth) = (digits(5..<7), digits(8..<10))
+        // Howard Hinnant's days_from_civil.
+        let year = digits(0..<4) - (month <= 2 ? 1 : 0)
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + dayOfMonth - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

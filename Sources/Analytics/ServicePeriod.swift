@@ -90,21 +90,29 @@ struct ServicePeriod {
     /// Whether the encounters only worked in the months (serviced before) are read too.
     let worked: Bool
     /// The period's encounters as conditions on `e` that pick disjoint sets:
-    /// those serviced in it, and those worked in it but serviced outside it.
-    /// Each is a range of a covering index (by service date, by work day),
-    /// which an OR of the two is not: SQLite answers it with a look-up of
-    /// each encounter in the table.
+    /// those serviced in it, and those worked in it but serviced outside it,
+    /// each a range of its index (by service date, by work day) rather than an
+    /// OR of the two, which SQLite answers by gathering both sets' row ids.
     private var inPeriod: [String] {
-        let serviced = "e.service_date >= :first AND e.service_date < :next"
-        guard worked else { return [serviced] }
-        let workDay = "COALESCE(substr(e.coded_at, 1, 10), e.service_date)"
-        return [serviced, "\(workDay) >= :first AND \(workDay) < :next AND NOT (\(serviced))"]
+        guard worked else { return [Self.serviced] }
+        return [Self.serviced, "\(Self.workedIn) AND NOT (\(Self.serviced))"]
     }
 
-    /// The ids of the period's encounters, as a subquery.
+    private static let serviced = "e.service_date >= :first AND e.service_date < :next"
+    private static let workedIn = """
+        COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
+        AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next
+        """
+
+    /// The ids of the period's encounters, as a subquery: the service-date
+    /// index's ids (the index alone), and the work-day index's, without the
+    /// table look-ups that sorting out the ones serviced in the period takes.
     private var idsInPeriod: String {
-        inPeriod.map { "SELECT e.id FROM encounter e WHERE \($0)" }.joined(separator: " UNION ALL ")
+        let serviced = "SELECT e.id FROM encounter e WHERE \(Self.serviced)"
+        guard worked else { return serviced }
+        return "\(serviced) UNION SELECT e.id FROM encounter e WHERE \(Self.workedIn)"
     }
+
     private let days: StatementArguments
     /// Encounter row id → index in `encounters`: an array from the smallest id when
     /// the ids are dense enough, else a dictionary.

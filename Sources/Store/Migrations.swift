@@ -51,9 +51,6 @@ extension CodeAuditDatabase {
         migrator.registerMigration("v9: NCCI edit tables, patients' earlier visits, risk samples") { db in
             try db.execute(sql: editsSchema)
         }
-        migrator.registerMigration("v10: covering indexes for a month's figures") { db in
-            try db.execute(sql: coveringIndexes)
-        }
         return migrator
     }
 }

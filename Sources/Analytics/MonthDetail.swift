@@ -72,9 +72,12 @@ struct MonthDetailBuilder {
 
     func detail() -> MonthDetail {
         // By service date, then external id: dates compare as day numbers, which sort as the text does.
+        let dayNumbers = period.serviceDays.strings.map { day in
+            var day = day
+            return day.withUTF8 { CivilDay.number($0) }
+        }
         let order = period.details.indices.map { index in
-            var date = period.serviceDate(of: period.details[index].encounter)
-            return (day: date.withUTF8 { CivilDay.number($0) }, index: index)
+            (day: dayNumbers[period.details[index].encounter.day], index: index)
         }.sorted { a, b in
             a.day != b.day
                 ? a.day < b.day

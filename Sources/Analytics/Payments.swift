@@ -87,7 +87,12 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     public func denials(for month: Month) throws -> [DenialRow] {
-        try database.read { db in try PaymentFigures(db, month: month).denialRows() }
+        try database.read { db in
+            // A denial is a remitted line's: a month whose lines no remittance matched has none.
+            let reconciliation = try Reconciliation(db, months: month...month)
+            guard !reconciliation.lines.isEmpty else { return [] }
+            return try PaymentFigures(db, month: month, reconciliation: reconciliation).denialRows()
+        }
     }
 }
 
@@ -99,8 +104,12 @@ struct PaymentFigures {
 
     /// The figures of `month` alone, reconciled on their own.
     init(_ db: Database, month: Month) throws {
+        try self.init(db, month: month, reconciliation: Reconciliation(db, months: month...month))
+    }
+
+    /// The figures of `month` alone, with its reconciliation read already.
+    init(_ db: Database, month: Month, reconciliation: Reconciliation) throws {
         let period = try ServicePeriod(db, months: month...month, worked: false)
-        let reconciliation = try Reconciliation(db, months: month...month)
         var tally = PaymentTally()
         try period.forEachLine(db) { encounter, line in
             guard encounter.monthIndex == 0 else { return }

@@ -89,16 +89,30 @@ struct ServicePeriod {
     private(set) var details: [EncounterDetail] = []
     /// Whether the encounters only worked in the months (serviced before) are read too.
     let worked: Bool
-    /// The period's encounters, for SQL that joins them.
-    private var inPeriod: String {
-        let serviced = "e.service_date >= :first AND e.service_date < :next"
-        guard worked else { return serviced }
-        return """
-            ((\(serviced))
-             OR (COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
-                 AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next))
-            """
+    /// The period's encounters as conditions on `e` that pick disjoint sets:
+    /// those serviced in it, and those worked in it but serviced outside it,
+    /// each a range of its index (by service date, by work day) rather than an
+    /// OR of the two, which SQLite answers by gathering both sets' row ids.
+    private var inPeriod: [String] {
+        guard worked else { return [Self.serviced] }
+        return [Self.serviced, "\(Self.workedIn) AND NOT (\(Self.serviced))"]
     }
+
+    private static let serviced = "e.service_date >= :first AND e.service_date < :next"
+    private static let workedIn = """
+        COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
+        AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next
+        """
+
+    /// The ids of the period's encounters, as a subquery: the service-date
+    /// index's ids (the index alone), and the work-day index's, without the
+    /// table look-ups that sorting out the ones serviced in the period takes.
+    private var idsInPeriod: String {
+        let serviced = "SELECT e.id FROM encounter e WHERE \(Self.serviced)"
+        guard worked else { return serviced }
+        return "\(serviced) UNION SELECT e.id FROM encounter e WHERE \(Self.workedIn)"
+    }
+
     private let days: StatementArguments
     /// Encounter row id → index in `encounters`: an array from the smallest id when
     /// the ids are dense enough, else a dictionary.
@@ -159,7 +173,9 @@ struct ServicePeriod {
             }
         }
         guard !encounters.isEmpty else { return }
-        if highest - lowest < Int64(encounters.count) * 4 {
+        // An array of 4 bytes an id: up to 2^21 ids (8 MB) however sparse, as a dictionary
+        // look-up per line costs more than filling it.
+        if highest - lowest < max(Int64(encounters.count) * 4, 1 << 21) {
             firstID = lowest
             denseIndex = [Int32](repeating: -1, count: Int(highest - lowest) + 1)
             for (position, encounter) in encounters.enumerated() {
@@ -238,7 +254,10 @@ struct ServicePeriod {
         case .scanningAll:
             return [("SELECT \(columns) FROM \(from)", [])]
         case .throughIndexes:
-            return [("SELECT \(columns) FROM encounter e\(joined) WHERE \(inPeriod)", days)]
+            // The rows of `table` by encounter id, which SQLite looks up in id order
+            // (neighbours on the same pages) rather than in the date index's order.
+            guard let table else { return inPeriod.map { ("SELECT \(columns) FROM encounter e WHERE \($0)", days) } }
+            return [("SELECT \(columns) FROM \(table) x WHERE x.encounter_id IN (\(idsInPeriod))", days)]
         case .scanning(let ids):
             let bounds: StatementArguments = ["low": ids.lowerBound, "high": ids.upperBound]
             let stretch =
@@ -334,8 +353,7 @@ struct ServicePeriod {
         let rows = try RawRows(
             db,
             sql: """
-                SELECT d.encounter_id, d.position, d.code FROM encounter e JOIN encounter_diagnosis d ON d.encounter_id = e.id
-                WHERE \(inPeriod)
+                SELECT d.encounter_id, d.position, d.code FROM encounter_diagnosis d WHERE d.encounter_id IN (\(idsInPeriod))
                 """, arguments: ["first": month.firstDay, "next": month.nextFirstDay])
         while try rows.next() {
             guard let encounter = encounter(rows.int64(0)),

@@ -37,7 +37,7 @@ struct StoreOptions: ParsableArguments {
                     + "or name it with --db or CODEAUDIT_DB")
             throw ExitCode(66)
         }
-        return try CodeAuditDatabase(path: databasePath)
+        return try OpenedStores.shared.open(databasePath)
     }
 
     /// Opens the database, creating it and its key when it does not exist yet.
@@ -50,5 +50,28 @@ struct StoreOptions: ParsableArguments {
         let key = try KeyFile.load(from: keyPath)
         let database = try CodeAuditDatabase(path: path)
         return (database, PatientPseudonymizer(key: key), isNew)
+    }
+}
+
+/// The stores a command opened, by path, so that its `run_log` record is
+/// written through the store it read rather than by opening the file again:
+/// each opening makes the write-ahead log and each closing checkpoints it,
+/// two disk syncs apiece, several milliseconds of a command that reads a month.
+final class OpenedStores: @unchecked Sendable {
+    static let shared = OpenedStores()
+
+    private let lock = NSLock()
+    private var stores: [String: CodeAuditDatabase] = [:]
+
+    /// Opens the store at `path` and keeps it for `take(_:)`.
+    func open(_ path: String) throws -> CodeAuditDatabase {
+        let database = try CodeAuditDatabase(path: path)
+        lock.withLock { stores[path] = database }
+        return database
+    }
+
+    /// The store opened at `path`, if any, handed over (it closes when the caller lets it go).
+    func take(_ path: String) -> CodeAuditDatabase? {
+        lock.withLock { stores.removeValue(forKey: path) }
     }
 }

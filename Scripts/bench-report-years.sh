@@ -21,7 +21,8 @@ file="$WORK/encounters-1000000.csv"
 . Scripts/bench-lib.sh
 
 db="$WORK/years-$YEARS.sqlite"
-if [ ! -s "$db" ]; then
+# Kept between runs, and built again when the binary is newer than it.
+if [ ! -s "$db" ] || [ "$BIN" -nt "$db" ]; then
   rm -f "$db"* "$WORK/codeaudit.key"
   "$BIN" init --db "$db" 2>/dev/null
   for year in $(seq $((2027 - YEARS)) 2026); do

@@ -218,11 +218,6 @@ public final class EncounterWriter: RawStatementWriter {
         try step(s)
     }
 
-    /// Adds a diagnosis code at `position` (0-based) of an encounter's list.
-    public func insert(diagnosis code: String, position: Int, encounterID: Int64) throws {
-        try insert(diagnoses: [code], from: position, encounterID: encounterID)
-    }
-
     /// Adds diagnosis codes at `position` (0-based) of an encounter's list and on.
     public func insert(diagnoses codes: [String], from position: Int, encounterID: Int64) throws {
         var start = 0

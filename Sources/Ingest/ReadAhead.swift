@@ -78,7 +78,7 @@ final class ReadAhead<Handler: ParsingAheadRowHandler>: @unchecked Sendable {
     private var queued: [Batch] = []
     /// The import's thread takes no more batches (it failed, or it is done).
     private var closed = false
-    private var readerDone = false
+    private var thread: pthread_t?
 
     /// Thrown inside the reader's loop when the import's thread has stopped taking batches.
     private struct Stopped: Error {}
@@ -92,14 +92,7 @@ final class ReadAhead<Handler: ParsingAheadRowHandler>: @unchecked Sendable {
 
     /// Starts the reading thread.
     func start() {
-        let work = Work { [self] in
-            read()
-            condition.lock()
-            readerDone = true
-            condition.broadcast()
-            condition.unlock()
-        }
-        work.start()
+        thread = startThread { [self] in read() }
     }
 
     /// The next batch, waiting for it to be read.
@@ -111,15 +104,16 @@ final class ReadAhead<Handler: ParsingAheadRowHandler>: @unchecked Sendable {
         return queued.removeFirst()
     }
 
-    /// Stops the reading thread (if it is still reading) and waits for it to end:
-    /// after this, nothing of the import is touched by it.
+    /// Stops the reading thread (if it is still reading) and joins it: after
+    /// this, nothing of the import is touched by it, and all it held is freed.
     func stop() {
         condition.lock()
-        defer { condition.unlock() }
         closed = true
         queued.removeAll()
         condition.broadcast()
-        while !readerDone { condition.wait() }
+        condition.unlock()
+        if let thread { pthread_join(thread, nil) }
+        thread = nil
     }
 
     /// Queues a batch, waiting while `depth` are queued; false once the import's thread has stopped.
@@ -174,14 +168,29 @@ final class ReadAhead<Handler: ParsingAheadRowHandler>: @unchecked Sendable {
     }
 }
 
-/// Work handed whole to a new thread (declared outside the generic class, so
-/// that the thread's closure captures no generic type).
-private struct Work: @unchecked Sendable {
+/// Runs `body` on a new thread, to be joined (declared outside the generic
+/// class, so that the thread's function captures no generic type). The
+/// closure is released on that thread before it ends.
+private func startThread(_ body: @escaping () -> Void) -> pthread_t? {
+    let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var thread = pthread_t()
+    let started = pthread_create(
+        &thread, nil,
+        { context in
+            Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context)
+    guard started == 0 else {
+        Unmanaged<ThreadBody>.fromOpaque(context).release()
+        preconditionFailure("cannot start the import's reading thread (pthread_create: \(started))")
+    }
+    return thread
+}
+
+private final class ThreadBody {
     let run: () -> Void
 
-    func start() {
-        let thread = Thread { run() }
-        thread.stackSize = 1 << 20
-        thread.start()
+    init(_ run: @escaping () -> Void) {
+        self.run = run
     }
 }

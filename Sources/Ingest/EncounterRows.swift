@@ -9,33 +9,49 @@ import Store
 /// field that earlier lines left blank); a line whose value differs from one
 /// set by earlier lines is rejected; a line that leaves a required encounter
 /// field blank when no earlier line gave it is rejected.
-final class EncounterRows: RowHandler {
+final class EncounterRows: ParsingAheadRowHandler {
     let kind = ImportKind.encounters
     let columns = ColumnSpec.encounterColumns
     let patientColumn: String? = "patient_id"
     private let options: ImportOptions
-    private var pseudonyms: PseudonymCache
+    private let pseudonymizer: PatientPseudonymizer
     private var map: HeaderMap?
-    private var parser: EncounterRowParser?
+    /// Parses the rows that the reading thread did not (none, as `FileImport` runs it).
+    private var parser: EncounterLineParser?
     private var batchID: Int64 = 0
     private var encounters: [String: EncounterState] = [:]
     private var added = 0
     private var replaced = 0
+    /// Whether an encounter may have been written without a coder or a payer
+    /// (stored as '' until `finish` gives it the default).
+    private var wroteBlankCoderOrPayer = false
 
     init(options: ImportOptions, pseudonymizer: PatientPseudonymizer) {
         self.options = options
-        pseudonyms = PseudonymCache(pseudonymizer: pseudonymizer)
+        self.pseudonymizer = pseudonymizer
+    }
+
+    func parser(map: HeaderMap) -> EncounterLineParser {
+        EncounterLineParser(
+            rows: EncounterRowParser(map: map, codeSet: options.codeSet, today: options.today),
+            pseudonyms: PseudonymCache(pseudonymizer: pseudonymizer))
     }
 
     func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws {
         self.map = map
         self.batchID = batchID
-        parser = EncounterRowParser(map: map, codeSet: options.codeSet, today: options.today)
     }
 
     func importRow(_ record: CSVRecord, session: ImportSession) throws -> [RowProblem] {
-        guard let parser else { return [] }
-        switch parser.parse(record) {
+        guard let map else { return [] }
+        if parser == nil { parser = self.parser(map: map) }
+        return try importRow(record, parsed: parser!.parse(record), session: session)
+    }
+
+    func importRow(
+        _ record: CSVRecord, parsed: Result<EncounterRow, RowProblems>, session: ImportSession
+    ) throws -> [RowProblem] {
+        switch parsed {
         case .failure(let failure):
             return failure.problems
         case .success(let row):
@@ -44,7 +60,10 @@ final class EncounterRows: RowHandler {
     }
 
     func finish(session: ImportSession, outcome: inout ImportOutcome) throws {
-        let defaults = try session.encounters.applyDefaults(batchID: batchID)
+        // Two updates that read every encounter of the batch, run only when one may need them.
+        let defaults =
+            try wroteBlankCoderOrPayer
+            ? session.encounters.applyDefaults(batchID: batchID) : (coders: 0, payers: 0)
         if defaults.coders > 0 {
             outcome.warnings.append(
                 "\(defaults.coders) encounter\(defaults.coders == 1 ? "" : "s") had no coder; stored as UNASSIGNED")
@@ -60,16 +79,16 @@ final class EncounterRows: RowHandler {
 
     /// Merges a parsed line into its encounter and writes it, or returns why it cannot be.
     private func assemble(_ row: EncounterRow, writer: EncounterWriter) throws -> [RowProblem] {
-        var fields = row.fields
-        fields.patientPseudonym = row.patientID.map { pseudonyms.pseudonym(for: $0) }
         let id = row.encounterID
         let cached = encounters[id]
         // An encounter not in memory is most often new: try it as such first.
         let state = cached ?? EncounterState()
-        var (merged, problems) = merge(fields, into: state.fields, encounter: id)
+        var merged = state.fields
+        var problems = merge(row.fields, into: &merged, encounter: id)
         let newCodes = row.diagnoses.filter { !state.diagnoses.contains($0) }
         problems += missing(merged, diagnoses: state.diagnoses.isEmpty && newCodes.isEmpty, encounter: id)
 
+        if problems.isEmpty && (merged.coder == nil || merged.payer == nil) { wroteBlankCoderOrPayer = true }
         let rowID: Int64
         if cached == nil {
             if problems.isEmpty, let inserted = try writer.insertIfNew(externalID: id, fields: merged, batchID: batchID)
@@ -94,9 +113,9 @@ final class EncounterRows: RowHandler {
             rowID = try writer.insert(externalID: id, fields: merged, batchID: batchID)
             added += 1
         }
-        for code in newCodes {
-            try writer.insert(diagnosis: code, position: state.diagnoses.count, encounterID: rowID)
-            state.diagnoses.append(code)
+        if !newCodes.isEmpty {
+            try writer.insert(diagnoses: newCodes, from: state.diagnoses.count, encounterID: rowID)
+            state.diagnoses += newCodes
         }
         try writer.insert(line: row.line, encounterID: rowID)
         state.id = rowID
@@ -106,12 +125,11 @@ final class EncounterRows: RowHandler {
         return []
     }
 
-    /// The encounter fields once this line's are added to the earlier lines', and
+    /// Adds this line's encounter fields to the earlier lines' (`merged`); returns
     /// a problem for each field where they disagree.
-    private func merge(_ line: EncounterFields, into earlier: EncounterFields, encounter id: String) -> (
-        EncounterFields, [RowProblem]
-    ) {
-        var merged = earlier
+    private func merge(_ line: EncounterFields, into merged: inout EncounterFields, encounter id: String)
+        -> [RowProblem]
+    {
         var problems: [RowProblem] = []
         func take<T: Equatable>(_ value: T?, _ slot: inout T?, _ column: String, _ label: String, shown: Bool = true) {
             guard let value else { return }
@@ -136,21 +154,24 @@ final class EncounterRows: RowHandler {
         take(line.payer, &merged.payer, "payer", "payer")
         take(line.codedAt, &merged.codedAt, "coded_at", "coded at")
         take(line.codingMinutes, &merged.codingMinutes, "coding_minutes", "coding minutes")
-        return (merged, problems)
+        return problems
     }
 
     /// Required encounter fields that neither this line nor an earlier one gave.
     private func missing(_ fields: EncounterFields, diagnoses noDiagnosis: Bool, encounter id: String) -> [RowProblem] {
         var problems: [RowProblem] = []
-        for (value, column, label) in [
-            (fields.serviceDate, "service_date", "service date"),
-            (fields.patientPseudonym, "patient_id", "patient id"),
-            (fields.provider, "provider", "provider"),
-        ] where value == nil {
-            problems.append(
-                RowProblem(
-                    column: map?.index(of: column),
-                    reason: "\(label) is blank, and no earlier line of encounter \(id) gives it"))
+        // Checked before the list of fields is built: on most lines none is missing.
+        if fields.serviceDate == nil || fields.patientPseudonym == nil || fields.provider == nil {
+            for (value, column, label) in [
+                (fields.serviceDate, "service_date", "service date"),
+                (fields.patientPseudonym, "patient_id", "patient id"),
+                (fields.provider, "provider", "provider"),
+            ] where value == nil {
+                problems.append(
+                    RowProblem(
+                        column: map?.index(of: column),
+                        reason: "\(label) is blank, and no earlier line of encounter \(id) gives it"))
+            }
         }
         if noDiagnosis {
             problems.append(
@@ -177,6 +198,21 @@ final class EncounterRows: RowHandler {
     private func remember(_ id: String, _ state: EncounterState) {
         if encounters.count >= 20_000 { encounters.removeAll(keepingCapacity: true) }
         encounters[id] = state
+    }
+}
+
+/// Parses the lines of an encounter export and pseudonymizes their patients:
+/// all the work on a line that needs no store.
+struct EncounterLineParser: RowParser {
+    let rows: EncounterRowParser
+    var pseudonyms: PseudonymCache
+
+    mutating func parse(_ record: CSVRecord) -> Result<EncounterRow, RowProblems> {
+        rows.parse(record).map { row in
+            var row = row
+            row.fields.patientPseudonym = row.patientID.map { pseudonyms.pseudonym(for: $0) }
+            return row
+        }
     }
 }
 

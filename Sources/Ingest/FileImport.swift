@@ -83,19 +83,47 @@ struct FileImport {
         let info = try InputFileInfo.inspect(path: path, name: name, headerFirstCells: handler.headerFirstCells)
         let run = ImportRun(
             file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
+        return try run.outcome(
+            after: Result {
+                try database.importing { session in
+                    try run.perform(session: session, progress: progress)
+                }
+            })
+    }
+
+    /// Imports one file with a handler whose rows are parsed on a second
+    /// thread, ahead of the store; the same import otherwise.
+    func run(_ path: String, handler: some ParsingAheadRowHandler, progress: (ImportProgress) throws -> Void)
+        throws -> ImportOutcome
+    {
+        let name = options.displayName ?? path
+        let info = try InputFileInfo.inspect(path: path, name: name, headerFirstCells: handler.headerFirstCells)
+        let run = ImportRun(
+            file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
+        return try run.outcome(
+            after: Result {
+                try database.importing { session in
+                    try run.performReadingAhead(session: session, progress: progress)
+                }
+            })
+    }
+}
+
+extension ImportRun {
+    /// The outcome once the transaction is over: a `--strict` rollback is an
+    /// outcome, any other error is thrown (the rejects file left as it was).
+    func outcome(after result: Result<Void, any Error>) throws -> ImportOutcome {
         do {
-            try database.importing { session in
-                try run.perform(session: session, progress: progress)
-            }
+            try result.get()
         } catch is StrictRollback {
-            run.outcome.rolledBack = true
-            run.outcome.batchID = nil
+            outcome.rolledBack = true
+            outcome.batchID = nil
         } catch {
-            run.discardRejectsFile()
+            discardRejectsFile()
             throw error
         }
-        try run.closeRejectsFile()
-        return run.outcome
+        try closeRejectsFile()
+        return outcome
     }
 }
 
@@ -142,12 +170,9 @@ private final class ImportRun<Handler: RowHandler> {
         try reader.forEachRecord(
             { record in
                 if map == nil {
-                    switch try handler.header(record, mapping: options.mapping, file: file) {
-                    case .header(let map): try begin(header: record, map: map, session: session)
-                    case .preamble: break
-                    }
+                    try header(record, session: session)
                 } else {
-                    try importRow(record, session: session)
+                    try importRow(record, session: session) { try handler.importRow($0, session: session) }
                     try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
                 }
             },
@@ -160,6 +185,13 @@ private final class ImportRun<Handler: RowHandler> {
     }
 
     // MARK: - Header
+
+    private func header(_ record: CSVRecord, session: ImportSession) throws {
+        switch try handler.header(record, mapping: options.mapping, file: file) {
+        case .header(let map): try begin(header: record, map: map, session: session)
+        case .preamble: break
+        }
+    }
 
     private func begin(header record: CSVRecord, map: HeaderMap, session: ImportSession) throws {
         let header = record.fields
@@ -186,7 +218,11 @@ private final class ImportRun<Handler: RowHandler> {
 
     // MARK: - Rows
 
-    private func importRow(_ record: CSVRecord, session: ImportSession) throws {
+    /// Counts and checks a row below the header; `load` imports it when it is
+    /// a row of data with as many fields as the header.
+    private func importRow(
+        _ record: CSVRecord, session: ImportSession, load: (CSVRecord) throws -> [RowProblem]
+    ) throws {
         guard let map else { return }
         if record.isBlank {
             outcome.blankRowsSkipped += 1
@@ -206,7 +242,7 @@ private final class ImportRun<Handler: RowHandler> {
                 ], session: session)
             return
         }
-        let problems = try handler.importRow(record, session: session)
+        let problems = try load(record)
         if problems.isEmpty {
             outcome.counts.rowsLoaded += 1
             for displaced in handler.takeDisplacedRows() {
@@ -285,6 +321,52 @@ private final class ImportRun<Handler: RowHandler> {
         outcome.batchID = batchID
         try session.finishBatch(
             id: batchID, counts: outcome.counts, warnings: outcome.warnings, finishedAt: options.timestamp())
+    }
+}
+
+extension ImportRun where Handler: ParsingAheadRowHandler {
+    /// `perform`, with the file read and its rows parsed on a second thread
+    /// (`ReadAhead`) while this one stores them, in file order.
+    func performReadingAhead(session: ImportSession, progress: (ImportProgress) throws -> Void) throws {
+        if !options.force, let previous = try session.previousBatch(kind: handler.kind, sha256: info.sha256) {
+            outcome.alreadyImportedAs = previous
+            return
+        }
+        let ahead = ReadAhead(
+            reader: try CSVReader(path: path, name: file, info: info), handler: handler, mapping: options.mapping,
+            file: file)
+        ahead.start()
+        defer { ahead.stop() }
+        var record = CSVRecord(encoding: info.encoding)
+        while true {
+            var batch = ahead.take()
+            var (bytesStart, endsStart) = (0, 0)
+            while let event = batch.events.popLast() {
+                switch event {
+                case .bytesRead(let bytes):
+                    try progress(
+                        ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+                case .record(let line, let bytesEnd, let endsEnd, let parsed):
+                    batch.load(into: &record, bytes: bytesStart..<bytesEnd, ends: endsStart..<endsEnd, line: line)
+                    (bytesStart, endsStart) = (bytesEnd, endsEnd)
+                    if map == nil {
+                        try header(record, session: session)
+                        continue
+                    }
+                    try importRow(record, session: session) { record in
+                        guard let parsed else { return try handler.importRow(record, session: session) }
+                        return try handler.importRow(record, parsed: parsed, session: session)
+                    }
+                    try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+                }
+            }
+            guard let end = batch.end else { continue }
+            try end.get()
+            break
+        }
+        guard map != nil else { throw handler.missingHeader(file: file) }
+        try finish(session: session)
+        if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
     }
 }
 

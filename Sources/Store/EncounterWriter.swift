@@ -70,6 +70,8 @@ public struct EncounterLineValues: Sendable, Equatable {
 public final class EncounterWriter: RawStatementWriter {
     private let db: Database
     var connection: Database { db }
+    /// The text of the statement being bound; every statement binds all of its text parameters.
+    private let boundText = BoundText()
     private lazy var find = prepare(
         """
         SELECT id, batch_id, service_date, patient_pseudonym, provider, specialty, coder, payer,
@@ -107,8 +109,13 @@ public final class EncounterWriter: RawStatementWriter {
                modifier_3, modifier_4, units, place_of_service, charge_cents, allowed_cents, paid_cents)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    private lazy var insertDiagnosis = prepare(
-        "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES (?, ?, ?)")
+    /// Inserts of 1 to 4 diagnoses in one statement (element n - 1 inserts n): most
+    /// encounters have a few, and each statement run costs more than a row.
+    private lazy var insertDiagnoses: [Result<Statement, any Error>] = (1...4).map { count in
+        prepare(
+            "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES "
+                + Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))
+    }
 
     init(db: Database) {
         self.db = db
@@ -116,6 +123,7 @@ public final class EncounterWriter: RawStatementWriter {
 
     /// The stored encounter with this external id, if any.
     public func encounter(externalID: String) throws -> StoredEncounter? {
+        boundText.reset()
         let s = try find.sqliteStatement
         defer { sqlite3_reset(s) }
         bind(s, 1, externalID)
@@ -148,6 +156,7 @@ public final class EncounterWriter: RawStatementWriter {
 
     /// Inserts a new encounter and returns its row id.
     public func insert(externalID: String, fields: EncounterFields, batchID: Int64) throws -> Int64 {
+        boundText.reset()
         let s = try insert.sqliteStatement
         bind(s, fields: fields, batchID: batchID)
         bind(s, 10, externalID)
@@ -158,6 +167,7 @@ public final class EncounterWriter: RawStatementWriter {
     /// Inserts an encounter unless one with this external id is stored; returns
     /// the new row id, or nil when it was stored already (and nothing changed).
     public func insertIfNew(externalID: String, fields: EncounterFields, batchID: Int64) throws -> Int64? {
+        boundText.reset()
         let s = try insertNew.sqliteStatement
         bind(s, fields: fields, batchID: batchID)
         bind(s, 10, externalID)
@@ -183,6 +193,7 @@ public final class EncounterWriter: RawStatementWriter {
 
     /// Overwrites the fields of an encounter, e.g. when a later line fills a blank.
     public func update(id: Int64, fields: EncounterFields, batchID: Int64) throws {
+        boundText.reset()
         let s = try update.sqliteStatement
         bind(s, fields: fields, batchID: batchID)
         sqlite3_bind_int64(s, 10, id)
@@ -191,6 +202,7 @@ public final class EncounterWriter: RawStatementWriter {
 
     /// Inserts one service line of an encounter.
     public func insert(line: EncounterLineValues, encounterID: Int64) throws {
+        boundText.reset()
         let s = try insertLine.sqliteStatement
         sqlite3_bind_int64(s, 1, encounterID)
         sqlite3_bind_int64(s, 2, Int64(line.sourceLine))
@@ -206,13 +218,22 @@ public final class EncounterWriter: RawStatementWriter {
         try step(s)
     }
 
-    /// Adds a diagnosis code at `position` (0-based) of an encounter's list.
-    public func insert(diagnosis code: String, position: Int, encounterID: Int64) throws {
-        let s = try insertDiagnosis.sqliteStatement
-        sqlite3_bind_int64(s, 1, encounterID)
-        sqlite3_bind_int64(s, 2, Int64(position))
-        bind(s, 3, code)
-        try step(s)
+    /// Adds diagnosis codes at `position` (0-based) of an encounter's list and on.
+    public func insert(diagnoses codes: [String], from position: Int, encounterID: Int64) throws {
+        var start = 0
+        while start < codes.count {
+            let count = min(codes.count - start, insertDiagnoses.count)
+            boundText.reset()
+            let s = try insertDiagnoses[count - 1].sqliteStatement
+            for offset in 0..<count {
+                let first = Int32(3 * offset)
+                sqlite3_bind_int64(s, first + 1, encounterID)
+                sqlite3_bind_int64(s, first + 2, Int64(position + start + offset))
+                bind(s, first + 3, codes[start + offset])
+            }
+            try step(s)
+            start += count
+        }
     }
 
     /// Gives the encounters of a batch that no line gave a coder or a payer the
@@ -252,13 +273,7 @@ public final class EncounterWriter: RawStatementWriter {
     }
 
     private func bind(_ s: OpaquePointer, _ index: Int32, _ value: String?) {
-        guard var text = value else {
-            sqlite3_bind_null(s, index)
-            return
-        }
-        text.withUTF8 { bytes in
-            _ = sqlite3_bind_text(s, index, bytes.baseAddress, Int32(bytes.count), transient)
-        }
+        boundText.bind(s, index, value)
     }
 
     private func bind(_ s: OpaquePointer, _ index: Int32, _ value: Int64?) {

@@ -79,16 +79,7 @@ struct FileImport {
     func run(_ path: String, handler: some RowHandler, progress: (ImportProgress) throws -> Void) throws
         -> ImportOutcome
     {
-        let name = options.displayName ?? path
-        let info = try InputFileInfo.inspect(path: path, name: name, headerFirstCells: handler.headerFirstCells)
-        let run = ImportRun(
-            file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
-        return try run.outcome(
-            after: Result {
-                try database.importing { session in
-                    try run.perform(session: session, progress: progress)
-                }
-            })
+        try importing(path, handler: handler) { run, session in try run.perform(session: session, progress: progress) }
     }
 
     /// Imports one file with a handler whose rows are parsed on a second
@@ -96,16 +87,20 @@ struct FileImport {
     func run(_ path: String, handler: some ParsingAheadRowHandler, progress: (ImportProgress) throws -> Void)
         throws -> ImportOutcome
     {
+        try importing(path, handler: handler) { run, session in
+            try run.performReadingAhead(session: session, progress: progress)
+        }
+    }
+
+    /// Inspects the file, then runs `body` in the import's one transaction.
+    private func importing<Handler: RowHandler>(
+        _ path: String, handler: Handler, _ body: (ImportRun<Handler>, ImportSession) throws -> Void
+    ) throws -> ImportOutcome {
         let name = options.displayName ?? path
         let info = try InputFileInfo.inspect(path: path, name: name, headerFirstCells: handler.headerFirstCells)
         let run = ImportRun(
             file: name, path: path, info: info, options: options, pseudonymizer: pseudonymizer, handler: handler)
-        return try run.outcome(
-            after: Result {
-                try database.importing { session in
-                    try run.performReadingAhead(session: session, progress: progress)
-                }
-            })
+        return try run.outcome(after: Result { try database.importing { session in try body(run, session) } })
     }
 }
 

@@ -157,23 +157,45 @@ private final class ImportRun<Handler: RowHandler> {
     }
 
     func perform(session: ImportSession, progress: (ImportProgress) throws -> Void) throws {
+        try perform(session: session, progress: progress) { row, bytesRead in
+            let reader = try CSVReader(path: path, name: file, info: info)
+            try reader.forEachRecord(
+                { record in try row(record) { try handler.importRow($0, session: session) } }, progress: bytesRead)
+        }
+    }
+
+    /// The steps of every import around its records: the no-op for a file
+    /// imported before, the header, each row, the progress, the end of the
+    /// file. `records` reads the file and hands each record to `row` in file
+    /// order, with how to load it, and the bytes read so far to `bytesRead`.
+    fileprivate func perform(
+        session: ImportSession, progress: (ImportProgress) throws -> Void,
+        records: (
+            _ row: (CSVRecord, _ load: (CSVRecord) throws -> [RowProblem]) throws -> Void,
+            _ bytesRead: (Int64) throws -> Void
+        ) throws -> Void
+    ) throws {
         if !options.force, let previous = try session.previousBatch(kind: handler.kind, sha256: info.sha256) {
             outcome.alreadyImportedAs = previous
             return
         }
-        let reader = try CSVReader(path: path, name: file, info: info)
-        try reader.forEachRecord(
-            { record in
-                if map == nil {
-                    try header(record, session: session)
-                } else {
-                    try importRow(record, session: session) { try handler.importRow($0, session: session) }
-                    try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
-                }
-            },
-            progress: { bytes in
-                try progress(ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
-            })
+        // `progress` is called only while `records` runs, never after.
+        try withoutActuallyEscaping(progress) { progress in
+            try records(
+                { record, load in
+                    if map == nil {
+                        try header(record, session: session)
+                    } else {
+                        try importRow(record, session: session, load: load)
+                        try progress(
+                            ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+                    }
+                },
+                { bytes in
+                    try progress(
+                        ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
+                })
+        }
         guard map != nil else { throw handler.missingHeader(file: file) }
         try finish(session: session)
         if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
@@ -323,45 +345,34 @@ extension ImportRun where Handler: ParsingAheadRowHandler {
     /// `perform`, with the file read and its rows parsed on a second thread
     /// (`ReadAhead`) while this one stores them, in file order.
     func performReadingAhead(session: ImportSession, progress: (ImportProgress) throws -> Void) throws {
-        if !options.force, let previous = try session.previousBatch(kind: handler.kind, sha256: info.sha256) {
-            outcome.alreadyImportedAs = previous
-            return
-        }
-        let ahead = ReadAhead(
-            reader: try CSVReader(path: path, name: file, info: info), handler: handler, mapping: options.mapping,
-            file: file)
-        ahead.start()
-        defer { ahead.stop() }
-        var record = CSVRecord(encoding: info.encoding)
-        while true {
-            var batch = ahead.take()
-            var (bytesStart, endsStart) = (0, 0)
-            while let event = batch.events.popLast() {
-                switch event {
-                case .bytesRead(let bytes):
-                    try progress(
-                        ImportProgress(bytesRead: bytes, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
-                case .record(let line, let bytesEnd, let endsEnd, let parsed):
-                    batch.load(into: &record, bytes: bytesStart..<bytesEnd, ends: endsStart..<endsEnd, line: line)
-                    (bytesStart, endsStart) = (bytesEnd, endsEnd)
-                    if map == nil {
-                        try header(record, session: session)
-                        continue
+        try perform(session: session, progress: progress) { row, bytesRead in
+            let ahead = ReadAhead(
+                reader: try CSVReader(path: path, name: file, info: info), handler: handler,
+                mapping: options.mapping, file: file)
+            ahead.start()
+            defer { ahead.stop() }
+            var record = CSVRecord(encoding: info.encoding)
+            while true {
+                var batch = ahead.take()
+                var (bytesStart, endsStart) = (0, 0)
+                while let event = batch.events.popLast() {
+                    switch event {
+                    case .bytesRead(let bytes):
+                        try bytesRead(bytes)
+                    case .record(let line, let bytesEnd, let endsEnd, let parsed):
+                        batch.load(into: &record, bytes: bytesStart..<bytesEnd, ends: endsStart..<endsEnd, line: line)
+                        (bytesStart, endsStart) = (bytesEnd, endsEnd)
+                        try row(record) { record in
+                            guard let parsed else { return try handler.importRow(record, session: session) }
+                            return try handler.importRow(record, parsed: parsed, session: session)
+                        }
                     }
-                    try importRow(record, session: session) { record in
-                        guard let parsed else { return try handler.importRow(record, session: session) }
-                        return try handler.importRow(record, parsed: parsed, session: session)
-                    }
-                    try progress(ImportProgress(bytesRead: 0, totalBytes: info.size, rowsRead: outcome.counts.rowsRead))
                 }
+                guard let end = batch.end else { continue }
+                try end.get()
+                return
             }
-            guard let end = batch.end else { continue }
-            try end.get()
-            break
         }
-        guard map != nil else { throw handler.missingHeader(file: file) }
-        try finish(session: session)
-        if options.strict && outcome.counts.rowsRejected > 0 { throw StrictRollback() }
     }
 }
 

@@ -67,6 +67,12 @@ struct ProductivityTally {
         var findings = 0
         var agreed = 0
         var turnarounds: [Int64] = []
+
+        mutating func add(_ encounter: ServicePeriod.Encounter) {
+            encounters += 1
+            if let minutes = encounter.codingMinutes { self.minutes = (self.minutes ?? 0) + minutes }
+            if let days = encounter.turnaroundDays { turnarounds.append(days) }
+        }
     }
 
     let period: ServicePeriod
@@ -80,11 +86,8 @@ struct ProductivityTally {
         self.period = period
         self.monthIndex = monthIndex
         for encounter in period.encounters where encounter.workMonthIndex == monthIndex {
-            var coder = coders[encounter.coder, default: Coder()]
-            coder.encounters += 1
-            if let minutes = encounter.codingMinutes { coder.minutes = (coder.minutes ?? 0) + minutes }
-            if let days = encounter.turnaroundDays { coder.turnarounds.append(days) }
-            coders[encounter.coder] = coder
+            // In place: a copy of the coder would copy its turnarounds at every append.
+            coders[encounter.coder, default: Coder()].add(encounter)
         }
     }
 

@@ -20,8 +20,15 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.month = month
     }
 
-    /// `YYYY-MM`.
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    /// `YYYY-MM` (written digit by digit: an export writes it on every row, and
+    /// `String(format:)` cost more than the rest of a row).
+    public var description: String {
+        let digits: [UInt8] = [
+            UInt8(48 + year / 1000 % 10), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10),
+            UInt8(48 + year % 10), UInt8(ascii: "-"), UInt8(48 + month / 10), UInt8(48 + month % 10),
+        ]
+        return String(decoding: digits, as: UTF8.self)
+    }
 
     /// The first day, `YYYY-MM-01`.
     public var firstDay: String { description + "-01" }

@@ -1,0 +1,22 @@
+import Analytics
+import Testing
+
+@Suite struct MonthTests {
+    @Test(arguments: [
+        (Month(year: 1, month: 1), "0001-01"), (Month(year: 987, month: 9), "0987-09"),
+        (Month(year: 2026, month: 10), "2026-10"), (Month(year: 9999, month: 12), "9999-12"),
+    ])
+    func isWrittenYYYYMM(month: Month, text: String) {
+        #expect(month.description == text)
+        #expect(Month(text) == month)
+        #expect(month.firstDay == text + "-01")
+    }
+
+    @Test func everyMonthOfAYearRoundTrips() {
+        for month in 1...12 {
+            let value = Month(year: 2027, month: month)
+            #expect(Month(value.description) == value)
+            #expect(value.description.utf8.count == 7)
+        }
+    }
+}

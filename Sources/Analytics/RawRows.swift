@@ -33,6 +33,19 @@ package struct RawRows {
             message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
     }
 
+    /// Runs the statement again from its first row, its one parameter bound to `value`.
+    ///
+    /// - throws: A database error when SQLite cannot bind it.
+    package func restart(binding value: Int64) throws {
+        sqlite3_reset(handle)
+        let code = sqlite3_bind_int64(handle, 1, value)
+        guard code == SQLITE_OK else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+        }
+    }
+
     package func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     package func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

@@ -104,15 +104,6 @@ struct ServicePeriod {
         AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next
         """
 
-    /// The ids of the period's encounters, as a subquery: the service-date
-    /// index's ids (the index alone), and the work-day index's, without the
-    /// table look-ups that sorting out the ones serviced in the period takes.
-    private var idsInPeriod: String {
-        let serviced = "SELECT e.id FROM encounter e WHERE \(Self.serviced)"
-        guard worked else { return serviced }
-        return "\(serviced) UNION SELECT e.id FROM encounter e WHERE \(Self.workedIn)"
-    }
-
     private let days: StatementArguments
     /// Encounter row id → index in `encounters`: an array from the smallest id when
     /// the ids are dense enough, else a dictionary.
@@ -254,10 +245,12 @@ struct ServicePeriod {
         case .scanningAll:
             return [("SELECT \(columns) FROM \(from)", [])]
         case .throughIndexes:
-            // The rows of `table` by encounter id, which SQLite looks up in id order
-            // (neighbours on the same pages) rather than in the date index's order.
             guard let table else { return inPeriod.map { ("SELECT \(columns) FROM encounter e WHERE \($0)", days) } }
-            return [("SELECT \(columns) FROM \(table) x WHERE x.encounter_id IN (\(idsInPeriod))", days)]
+            // The rows of `table` by encounter id, which SQLite looks up in id order (neighbours on the
+            // same pages) rather than in the date index's order. (With the encounters worked in the
+            // period too, `forEachRow` looks them up one by one instead.)
+            let ids = "SELECT e.id FROM encounter e WHERE \(Self.serviced)"
+            return [("SELECT \(columns) FROM \(table) x WHERE x.encounter_id IN (\(ids))", days)]
         case .scanning(let ids):
             let bounds: StatementArguments = ["low": ids.lowerBound, "high": ids.upperBound]
             let stretch =
@@ -290,25 +283,22 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachLine(_ db: Database, _ body: (Encounter, Line) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
-        for (sql, arguments) in queries(
+        try forEachRow(
             """
             x.encounter_id, x.id, x.procedure_code, x.modifier_1, x.modifier_2, x.modifier_3, x.modifier_4,
             x.units, x.charge_cents, x.allowed_cents, x.paid_cents, x.source_line
-            """, of: "encounter_line")
-        {
-            let rows = try RawRows(db, sql: sql, arguments: arguments)
-            while try rows.next() {
-                guard let encounter = encounter(rows.int64(0)) else { continue }
-                var modifiers: [String] = []
-                for column: Int32 in 3...6 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
-                try body(
-                    encounter,
-                    Line(
-                        id: rows.int64(1), sourceLine: rows.int64(11), code: codes.number(rows.bytes(2)),
-                        modifiers: modifiers, units: rows.int(7),
-                        chargeCents: rows.optionalInt64(8), allowedCents: rows.optionalInt64(9),
-                        paidCents: rows.optionalInt64(10)))
-            }
+            """, of: "encounter_line", db
+        ) { rows in
+            guard let encounter = encounter(rows.int64(0)) else { return }
+            var modifiers: [String] = []
+            for column: Int32 in 3...6 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
+            try body(
+                encounter,
+                Line(
+                    id: rows.int64(1), sourceLine: rows.int64(11), code: codes.number(rows.bytes(2)),
+                    modifiers: modifiers, units: rows.int(7),
+                    chargeCents: rows.optionalInt64(8), allowedCents: rows.optionalInt64(9),
+                    paidCents: rows.optionalInt64(10)))
         }
     }
 
@@ -317,24 +307,21 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachFinding(_ db: Database, _ body: (Encounter, Finding) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
-        for (sql, arguments) in queries(
+        try forEachRow(
             """
             x.encounter_id, x.code_type, x.outcome, x.submitted_code, x.submitted_units, x.audited_code,
             x.audited_units
-            """, of: "audit_finding")
-        {
-            let rows = try RawRows(db, sql: sql, arguments: arguments)
-            while try rows.next() {
-                guard let encounter = encounter(rows.int64(0)) else { continue }
-                // The store's CHECK constraints admit only these values.
-                try body(
-                    encounter,
-                    Finding(
-                        codeType: CodeType(rawValue: rows.string(1))!,
-                        outcome: FindingOutcome(rawValue: rows.string(2))!,
-                        submitted: (rows.optionalString(3), rows.optionalInt64(4).map { Int($0) }),
-                        audited: (rows.optionalString(5), rows.optionalInt64(6).map { Int($0) })))
-            }
+            """, of: "audit_finding", db
+        ) { rows in
+            guard let encounter = encounter(rows.int64(0)) else { return }
+            // The store's CHECK constraints admit only these values.
+            try body(
+                encounter,
+                Finding(
+                    codeType: CodeType(rawValue: rows.string(1))!,
+                    outcome: FindingOutcome(rawValue: rows.string(2))!,
+                    submitted: (rows.optionalString(3), rows.optionalInt64(4).map { Int($0) }),
+                    audited: (rows.optionalString(5), rows.optionalInt64(6).map { Int($0) })))
         }
     }
 
@@ -347,19 +334,64 @@ struct ServicePeriod {
         ofMonth index: Int, _ db: Database, _ body: (Encounter, Int64, String?) -> Void
     ) throws {
         guard !encounters.isEmpty else { return }
-        let month = months[index]
-        // One month: through the date indexes however the period is read, as a
-        // month is a small share of the store's diagnoses.
+        // One month, a small share of the store's diagnoses: read through the date indexes however
+        // the period is read; with the encounters worked in the month, encounter by encounter (see
+        // `forEachRow`).
+        guard worked else {
+            let month = months[index]
+            let rows = try RawRows(
+                db,
+                sql: """
+                    SELECT d.encounter_id, d.position, d.code FROM encounter_diagnosis d
+                    WHERE d.encounter_id IN (SELECT e.id FROM encounter e WHERE \(Self.serviced))
+                    """, arguments: ["first": month.firstDay, "next": month.nextFirstDay])
+            while try rows.next() {
+                guard let encounter = encounter(rows.int64(0)), encounter.monthIndex == index else { continue }
+                body(encounter, rows.int64(1), encounter.detail >= 0 ? rows.string(2) : nil)
+            }
+            return
+        }
         let rows = try RawRows(
-            db,
-            sql: """
-                SELECT d.encounter_id, d.position, d.code FROM encounter_diagnosis d WHERE d.encounter_id IN (\(idsInPeriod))
-                """, arguments: ["first": month.firstDay, "next": month.nextFirstDay])
-        while try rows.next() {
-            guard let encounter = encounter(rows.int64(0)),
-                encounter.workMonthIndex == index || encounter.monthIndex == index
-            else { continue }
-            body(encounter, rows.int64(1), encounter.detail >= 0 ? rows.string(2) : nil)
+            db, sql: "SELECT d.position, d.code FROM encounter_diagnosis d WHERE d.encounter_id = ?", arguments: [0])
+        for position in idOrder() {
+            let encounter = encounters[Int(position)]
+            guard encounter.monthIndex == index || encounter.workMonthIndex == index else { continue }
+            try rows.restart(binding: encounter.id)
+            while try rows.next() { body(encounter, rows.int64(0), encounter.detail >= 0 ? rows.string(1) : nil) }
+        }
+    }
+
+    /// The period's encounters (their positions) by row id.
+    private func idOrder() -> [Int32] {
+        var order = Array(Int32(0)..<Int32(encounters.count))
+        if !encounters.indices.dropFirst().allSatisfy({ encounters[$0 - 1].id < encounters[$0].id }) {
+            order.sort { encounters[Int($0)].id < encounters[Int($1)].id }
+        }
+        return order
+    }
+
+    /// Calls `body` with every row of `columns` (aliased `x.`) of `table` that
+    /// belongs to the period's encounters, and maybe others (`body` tells them
+    /// apart by `x.encounter_id`, its first column). Through the indexes, with
+    /// the encounters worked in the period, the rows are looked up encounter by
+    /// encounter in row id order: asking SQLite for the ids `IN` the union of
+    /// the two date indexes' made it gather them in two temporary indexes
+    /// first, for each table, which cost more than the look-ups.
+    private func forEachRow(
+        _ columns: String, of table: String, _ db: Database, _ body: (RawRows) throws -> Void
+    ) throws {
+        if access == .throughIndexes && worked {
+            let rows = try RawRows(
+                db, sql: "SELECT \(columns) FROM \(table) x WHERE x.encounter_id = ?", arguments: [0])
+            for position in idOrder() {
+                try rows.restart(binding: encounters[Int(position)].id)
+                while try rows.next() { try body(rows) }
+            }
+            return
+        }
+        for (sql, arguments) in queries(columns, of: table) {
+            let rows = try RawRows(db, sql: sql, arguments: arguments)
+            while try rows.next() { try body(rows) }
         }
     }
 }

@@ -34,9 +34,9 @@ import Testing
     }
 
     /// Everything the period's passes hand over, as text.
-    static func contents(_ db: Database, access: ServicePeriod.Access) throws -> [String] {
+    static func contents(_ db: Database, access: ServicePeriod.Access, worked: Bool = true) throws -> [String] {
         let october = Month(year: 2026, month: 10)
-        let period = try ServicePeriod(db, months: october...october, detailMonth: 0, access: access)
+        let period = try ServicePeriod(db, months: october...october, worked: worked, detailMonth: 0, access: access)
         #expect(period.access == access)
         func name(_ encounter: ServicePeriod.Encounter) -> String {
             "\(period.serviceDate(of: encounter)) month \(encounter.monthIndex) work \(encounter.workMonthIndex) "
@@ -87,6 +87,23 @@ import Testing
         #expect(scanned.contains("2026-10-05 month 0 work 0 bob turnaround 1 1 I10"))
         #expect(scanned.contains("2026-09-28 month -1 work 0 alice turnaround 4 1 counted"))
         #expect(scanned.suffix(2) == ["detail OCT 64", "detail LATE 64"])
+    }
+
+    @Test func withoutTheEncountersWorkedInItEachWayReadsTheSameRows() throws {
+        // Given encounters serviced or worked in October, and others
+        let workspace = try Self.workspace()
+        // When October's encounters by service date alone are read each way
+        let (scanned, stretch, sought) = try workspace.database.read { db in
+            (
+                try Self.contents(db, access: .scanningAll, worked: false),
+                try Self.contents(db, access: .scanning(3...4), worked: false),
+                try Self.contents(db, access: .throughIndexes, worked: false)
+            )
+        }
+        // Then all give the same rows: OCT and LATE with their 2 lines, 1 finding and 4 diagnoses
+        #expect(scanned == sought && stretch == sought)
+        #expect(scanned.count == 2 + 2 + 1 + 4 + 2)
+        #expect(!scanned.contains { $0.hasPrefix("2026-09-28") })
     }
 
     @Test func aPeriodIsScannedWhenItIsMuchOfTheStoreOrLiesTogetherInIt() throws {

@@ -13,6 +13,9 @@ package struct MonthDetail: Sendable {
         package var specialty: String?
         package var coder: String
         package var payer: String
+        /// The provider and the service date as numbers, equal when the strings are.
+        package var providerNumber: Int
+        package var dayNumber: Int
         /// In the encounter's line order (its file's line, then row id).
         package var lines: [Line]
         /// Without their dot, in the encounter's order.
@@ -21,12 +24,16 @@ package struct MonthDetail: Sendable {
 
     package struct Line: Sendable {
         package var code: String
+        /// `code`'s index in `codes`.
+        package var codeNumber: Int
         package var modifiers: [String]
         package var units: Int
     }
 
     /// By service date, then external id, in byte order (as SQL sorts them).
     package var encounters: [Encounter]
+    /// The procedure codes, numbered: every line's among them (and possibly others).
+    package var codes: [String]
 }
 
 extension Analytics {
@@ -61,7 +68,9 @@ struct MonthDetailBuilder {
         lines[Int(encounter.detail)].append(
             (
                 (line.sourceLine, line.id),
-                MonthDetail.Line(code: period.codes.strings[line.code], modifiers: line.modifiers, units: line.units)
+                MonthDetail.Line(
+                    code: period.codes.strings[line.code], codeNumber: line.code, modifiers: line.modifiers,
+                    units: line.units)
             ))
     }
 
@@ -91,10 +100,10 @@ struct MonthDetailBuilder {
                 rowID: encounter.id, externalID: detail.externalID, serviceDate: period.serviceDate(of: encounter),
                 patient: detail.patient, provider: period.providers.strings[encounter.provider],
                 specialty: detail.specialty, coder: period.coders.strings[encounter.coder],
-                payer: period.payers.strings[encounter.payer],
-                lines: lines[index].sorted { $0.order < $1.order }.map(\.line),
+                payer: period.payers.strings[encounter.payer], providerNumber: encounter.provider,
+                dayNumber: encounter.day, lines: lines[index].sorted { $0.order < $1.order }.map(\.line),
                 diagnoses: diagnoses[index].sorted { $0.position < $1.position }.map(\.code))
         }
-        return MonthDetail(encounters: encounters)
+        return MonthDetail(encounters: encounters, codes: period.codes.strings)
     }
 }

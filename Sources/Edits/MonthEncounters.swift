@@ -12,6 +12,9 @@ struct MonthEncounters {
         let specialty: String?
         let coder: String
         let payer: String
+        /// The provider and the service date as numbers, equal when the strings are.
+        let providerNumber: Int
+        let dayNumber: Int
         /// Indices into `lines`, in the encounter's line order.
         var lines: [Int] = []
         /// Without their dot, in the encounter's order.
@@ -30,8 +33,8 @@ struct MonthEncounters {
         let hasNCCIModifier: Bool
     }
 
-    /// Every procedure code of the month, numbered in the order first read.
-    private(set) var codes: [String] = []
+    /// Procedure codes, numbered: every code of the month's lines among them.
+    let codes: [String]
 
     /// By service date, then external id.
     private(set) var encounters: [Encounter] = []
@@ -45,29 +48,24 @@ struct MonthEncounters {
 
     /// The encounters of a month as the analytics' passes gathered them.
     init(_ detail: MonthDetail) {
+        codes = detail.codes
         encounters.reserveCapacity(detail.encounters.count)
-        var codeIDs: [String: Int] = [:]
         for encounter in detail.encounters {
             let first = lines.count
             for line in encounter.lines {
-                let codeID: Int
-                if let known = codeIDs[line.code] {
-                    codeID = known
-                } else {
-                    codeID = codes.count
-                    codeIDs[line.code] = codeID
-                    codes.append(line.code)
-                }
                 lines.append(
                     Line(
-                        encounter: encounters.count, code: line.code, codeID: codeID, modifiers: line.modifiers,
-                        units: line.units, hasNCCIModifier: line.modifiers.contains(where: NCCIModifiers.isAssociated)))
+                        encounter: encounters.count, code: line.code, codeID: line.codeNumber,
+                        modifiers: line.modifiers, units: line.units,
+                        hasNCCIModifier: !line.modifiers.isEmpty
+                            && line.modifiers.contains(where: NCCIModifiers.isAssociated)))
             }
             encounters.append(
                 Encounter(
                     rowID: encounter.rowID, externalID: encounter.externalID, serviceDate: encounter.serviceDate,
                     patient: encounter.patient, provider: encounter.provider, specialty: encounter.specialty,
-                    coder: encounter.coder, payer: encounter.payer, lines: Array(first..<lines.count),
+                    coder: encounter.coder, payer: encounter.payer, providerNumber: encounter.providerNumber,
+                    dayNumber: encounter.dayNumber, lines: Array(first..<lines.count),
                     diagnoses: encounter.diagnoses))
         }
         sameDayGroups = Self.sameDayGroups(encounters)
@@ -81,14 +79,14 @@ struct MonthEncounters {
     private static func sameDayGroups(_ encounters: [Encounter]) -> [[Int]] {
         struct Key: Hashable {
             let patient: String
-            let provider: String
-            let day: String
+            let provider: Int
+            let day: Int
         }
         var groups: [Key: [Int]] = [:]
         groups.reserveCapacity(encounters.count)
         for encounter in encounters {
             groups[
-                Key(patient: encounter.patient, provider: encounter.provider, day: encounter.serviceDate),
+                Key(patient: encounter.patient, provider: encounter.providerNumber, day: encounter.dayNumber),
                 default: []
             ] += encounter.lines
         }

@@ -9,6 +9,9 @@ import Mustache
 /// does) would let it through.
 enum HTML {
     static func escape(_ text: String) -> String {
+        // Most values (numbers, codes, names) have nothing to escape: returned as they are.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        else { return text }
         var escaped = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -21,22 +21,32 @@ extension EditFinder {
     /// before (the day itself excluded). The other code is the most recent such
     /// E/M (the latest day; on one day, the last by encounter id and line order).
     mutating func findNewPatient(_ db: Database) throws {
+        // The patient's E/M lines, newest day first (the index on patient and day, read backwards);
+        // the latest of that day is picked here rather than by an ORDER BY on four columns, which
+        // made SQLite sort every candidate line of the three years in a temporary b-tree.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT l.procedure_code, e.service_date FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id
+                SELECT l.procedure_code, e.service_date, e.external_id, l.source_line, l.id
+                FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id
                 WHERE e.patient_pseudonym = ? AND e.service_date >= date(?, '-1095 days') AND e.service_date < ?
                   AND e.specialty IS ? AND l.procedure_code IN (\(EMCodes.sqlList))
-                ORDER BY e.service_date DESC, e.external_id DESC, l.source_line DESC, l.id DESC
-                LIMIT 1
+                ORDER BY e.service_date DESC
                 """)
         for (index, line) in month.lines.enumerated() where EMCodes.isNewPatientOffice(line.code) {
             let encounter = month.encounters[line.encounter]
             let earlier = try Row.fetchCursor(
                 statement,
                 arguments: [encounter.patient, encounter.serviceDate, encounter.serviceDate, encounter.specialty])
-            // The most recent E/M line, filtered and ordered by SQLite (the codes of `EMCodes.isEM`).
-            var previous: (code: String, day: String)?
-            if let row = try earlier.next() { previous = (row[0], row[1]) }
+            // The most recent E/M line (the codes of `EMCodes.isEM`): the latest day, then the last
+            // by encounter id (bytes, as SQL compares text), line in its file, and row id.
+            var previous: (code: String, day: String, order: (String, Int64, Int64))?
+            while let row = try earlier.next() {
+                let day: String = row[1]
+                if let previous, previous.day != day { break }
+                let order: (String, Int64, Int64) = (row[2], row[3], row[4])
+                if let previous, !Self.follows(order, previous.order) { continue }
+                previous = (row[0], day, order)
+            }
             guard let previous, let established = EMCodes.establishedEquivalent(of: line.code) else { continue }
             let atRisk = rate(encounter, code: line.code).flatMap { new in
                 rate(encounter, code: established).map { new - $0 }
@@ -48,5 +58,11 @@ extension EditFinder {
                     + "same specialty, within three years: an established-patient visit (\(established)) applies",
                 alsoFlags: [])
         }
+    }
+
+    /// Whether a line (external id, source line, row id) comes after another of the same day.
+    private static func follows(_ a: (String, Int64, Int64), _ b: (String, Int64, Int64)) -> Bool {
+        if a.0 != b.0 { return b.0.utf8.lexicographicallyPrecedes(a.0.utf8) }
+        return (a.1, a.2) > (b.1, b.2)
     }
 }

@@ -51,6 +51,9 @@ extension CodeAuditDatabase {
         migrator.registerMigration("v9: NCCI edit tables, patients' earlier visits, risk samples") { db in
             try db.execute(sql: editsSchema)
         }
+        migrator.registerMigration("v10: CHECKs of code types, outcomes and adjustment groups without IN lists") { db in
+            try db.execute(sql: checkListsSchema)
+        }
         return migrator
     }
 }

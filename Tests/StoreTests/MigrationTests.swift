@@ -110,6 +110,72 @@ import Testing
         }
     }
 
+    @Test func storeOfVersion9KeepsItsFindingsAndAdjustmentsUnderTheSameChecks() throws {
+        // Given a store at v9 with an audit finding and a remittance adjustment
+        let folder = try TemporaryFolder()
+        let path = folder.path("codeaudit.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try CodeAuditDatabase.migrator.migrate(
+            queue, upTo: "v9: NCCI edit tables, patients' earlier visits, risk samples")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO import_batch (id, kind, file_name, file_size, sha256, encoding, delimiter, header,
+                                              forced, started_at, tool_version)
+                    VALUES (1, 'encounters', 'e.csv', 1, 'a', 'UTF-8', 'comma', 'h', 0, 't', 'v'),
+                           (2, 'remittances', 'r.835', 1, 'b', 'UTF-8', 'X12', 'h', 0, 't', 'v');
+                    INSERT INTO encounter (id, external_id, service_date, patient_pseudonym, provider, coder, payer,
+                                           batch_id)
+                    VALUES (7, 'E1', '2026-10-01', 'p', 'Dr A', 'jlee', 'Aetna', 1);
+                    INSERT INTO audit_finding (id, encounter_id, batch_id, source_line, auditor, audit_date, code_type,
+                                               submitted_code, audited_code, outcome)
+                    VALUES (5, 7, 1, 2, 'R. Patel', '2026-11-02', 'CPT', '99214', '99213', 'revised');
+                    INSERT INTO remittance_payment (id, batch_id, first_segment, control_number, trace_number,
+                                                    payer_id, payer_name, paid_cents, method)
+                    VALUES (1, 2, 1, '0001', 'T1', 'P1', 'Aetna', 0, 'CHK');
+                    INSERT INTO remittance_claim (id, payment_id, patient_control_number, status, charge_cents,
+                                                  paid_cents)
+                    VALUES (3, 1, 'E1', '1', 100, 0);
+                    INSERT INTO remittance_adjustment (id, claim_id, line_id, group_code, reason_code, amount_cents)
+                    VALUES (9, 3, NULL, 'CO', '45', 100);
+                    """)
+        }
+        // When the current version opens it
+        let database = try CodeAuditDatabase(path: path)
+        // Then the rows are kept with their ids
+        try readDatabase(at: path) { (db: Database) throws -> Void in
+            #expect(
+                try String.fetchAll(db, sql: "SELECT id || ' ' || code_type || ' ' || outcome FROM audit_finding")
+                    == ["5 CPT revised"])
+            #expect(
+                try String.fetchAll(db, sql: "SELECT id || ' ' || group_code FROM remittance_adjustment") == ["9 CO"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            #expect(
+                try Set(
+                    String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT name FROM sqlite_schema WHERE type = 'index'
+                              AND tbl_name IN ('audit_finding', 'remittance_adjustment')
+                            """))
+                    == [
+                        "audit_finding_encounter", "audit_finding_batch", "remittance_adjustment_claim",
+                        "remittance_adjustment_line",
+                    ])
+        }
+        // And the checks still refuse what they refused
+        for statement in [
+            "UPDATE audit_finding SET code_type = 'cpt'", "UPDATE audit_finding SET outcome = 'agreed'",
+            "UPDATE remittance_adjustment SET group_code = 'XX'",
+        ] {
+            #expect(throws: DatabaseError.self) { try database.writer.write { try $0.execute(sql: statement) } }
+        }
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE audit_finding SET code_type = 'MOD', outcome = 'added'")
+            try db.execute(sql: "UPDATE remittance_adjustment SET group_code = 'PI'")
+        }
+    }
+
     @Test func encounterWithoutCoderOrPayerCannotBeStored() throws {
         // Given a new store with a batch
         let folder = try TemporaryFolder()

@@ -68,9 +68,10 @@ import Testing
         }
         #expect(try workspace.run(["generate-sample"]).status == 64)
         #expect(!workspace.exists("out"))
-        // and a folder that cannot be made is exit 73
+        // and a folder that cannot be made is exit 73 (the practice is made first: the smallest there is)
         try workspace.write("taken", "a file, not a folder\n")
-        #expect(try workspace.run(["generate-sample", "--out", "taken/sub"]).status == 73)
+        let small = ["--months", "1", "--encounters-per-month", "200"]
+        #expect(try workspace.run(["generate-sample", "--out", "taken/sub"] + small).status == 73)
     }
 
     /// Rejects by import kind and reason: the fragments that name the reason, and how many rows are planted.
@@ -227,9 +228,28 @@ import Testing
     private func number(_ text: String?) -> Double { Double(text ?? "") ?? 0 }
 }
 
-/// SampleData/ imported into a fresh database, as `make demo` does.
+/// SampleData/ imported into a fresh database, as `make demo` does. The import runs once per test
+/// run (it takes a debug build several seconds) and each test gets a copy of it to work on.
 enum SampleImport {
+    /// A new workspace holding SampleData/'s data files and the database and key they were imported with.
     static func run() throws -> CLIWorkspace {
+        let imported = try importedOnce.get()
+        let workspace = try CLIWorkspace()
+        // No process has the database open: its file and write-ahead log are the whole of it.
+        for name in try FileManager.default.contentsOfDirectory(atPath: imported.path) where !name.hasSuffix("-shm") {
+            try FileManager.default.copyItem(
+                at: imported.appendingPathComponent(name), to: URL(fileURLWithPath: workspace.path(name)))
+        }
+        return workspace
+    }
+
+    /// Where the one import is kept until the test run ends.
+    private static let kept = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "codeaudit-test-sample-\(UUID().uuidString)")
+
+    /// SampleData/'s files imported into a new database in `kept`: every encounter export, then fees,
+    /// audits and hours.
+    private static let importedOnce = Result<URL, any Error> {
         let workspace = try CLIWorkspace()
         for name in try SampleDataCLITests.dataFiles() {
             try FileManager.default.copyItem(
@@ -242,8 +262,14 @@ enum SampleImport {
             ["import", "audits", "audit-findings.csv"], ["import", "hours", "coder-hours.csv"],
         ] {
             let result = try workspace.run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            guard result.status == 0 else {
+                throw CocoaError(
+                    .fileReadUnknown,
+                    userInfo: [NSLocalizedDescriptionKey: "\(arguments) exited \(result.status): \(result.stderr)"])
+            }
         }
-        return workspace
+        try FileManager.default.copyItem(at: workspace.folder, to: kept)
+        atexit { try? FileManager.default.removeItem(at: SampleImport.kept) }
+        return kept
     }
 }

@@ -45,10 +45,15 @@ import Testing
             let process = try workspace.process(["import", kind, "--db", store.name, files.file(kind)])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
+            let exited = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in exited.signal() }
             let started = Date()
             try process.run()
-            Thread.sleep(until: started.addingTimeInterval(moment))
-            kill(process.processIdentifier, SIGKILL)
+            // An import that ends before its moment is not killed (nor waited for any longer):
+            // its process is gone, and its number may already be another's.
+            if exited.wait(timeout: .now() + started.addingTimeInterval(moment).timeIntervalSinceNow) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+            }
             process.waitUntilExit()
             let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
             if killed { killedWhileRunning += 1 }

@@ -232,25 +232,10 @@ import Testing
 /// run (it takes a debug build several seconds) and each test gets a copy of it to work on.
 enum SampleImport {
     /// A new workspace holding SampleData/'s data files and the database and key they were imported with.
-    static func run() throws -> CLIWorkspace {
-        let imported = try importedOnce.get()
-        let workspace = try CLIWorkspace()
-        // No process has the database open: its file and write-ahead log are the whole of it.
-        for name in try FileManager.default.contentsOfDirectory(atPath: imported.path) where !name.hasSuffix("-shm") {
-            try FileManager.default.copyItem(
-                at: imported.appendingPathComponent(name), to: URL(fileURLWithPath: workspace.path(name)))
-        }
-        return workspace
-    }
+    static func run() throws -> CLIWorkspace { try imported.copy() }
 
-    /// Where the one import is kept until the test run ends.
-    private static let kept = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "codeaudit-test-sample-\(UUID().uuidString)")
-
-    /// SampleData/'s files imported into a new database in `kept`: every encounter export, then fees,
-    /// audits and hours.
-    private static let importedOnce = Result<URL, any Error> {
-        let workspace = try CLIWorkspace()
+    /// Every encounter export, then fees, audits and hours.
+    private static let imported = SharedFixture { workspace in
         for name in try SampleDataCLITests.dataFiles() {
             try FileManager.default.copyItem(
                 at: Repository.sampleData.appendingPathComponent(name),
@@ -268,8 +253,5 @@ enum SampleImport {
                     userInfo: [NSLocalizedDescriptionKey: "\(arguments) exited \(result.status): \(result.stderr)"])
             }
         }
-        try FileManager.default.copyItem(at: workspace.folder, to: kept)
-        atexit { try? FileManager.default.removeItem(at: SampleImport.kept) }
-        return kept
     }
 }

@@ -64,14 +64,18 @@ struct EditPlanter {
         var encounters = encounters
         var planted: [PlantedEdit] = []
         peers = Dictionary(grouping: encounters.indices) { Self.peerKey(encounters[$0]) }
+        // Planting changes no service date, so each month's encounters stay where they are.
+        let byMonth = Dictionary(grouping: encounters.indices) { encounters[$0].month }
         for month in months {
             for plan in Self.monthly {
                 for kind in plan.kinds {
-                    let candidates = encounters.indices.filter { index in
+                    // Who could have a second new-patient visit, as the encounters now stand.
+                    let seen = kind == .newPatient ? EarlierVisits(encounters, month: month) : nil
+                    let candidates = (byMonth[month] ?? []).filter { index in
                         let encounter = encounters[index]
-                        return encounter.month == month && encounter.coder.upcodes == plan.upcoder
+                        return encounter.coder.upcodes == plan.upcoder
                             && audited.contains(encounter.id) == plan.audited && !used.contains(encounter.id)
-                            && isHost(encounter, for: kind, in: encounters)
+                            && isHost(encounter, for: kind, seen: seen)
                     }
                     guard !candidates.isEmpty else { continue }
                     for index in random.sample(candidates, count: plan.count).sorted() {
@@ -91,7 +95,8 @@ struct EditPlanter {
         return (encounters, planted.sorted { ($0.serviceDate, $0.encounterID) < ($1.serviceDate, $1.encounterID) })
     }
 
-    private func isHost(_ encounter: SampleEncounter, for kind: PlantedEdit.Kind, in all: [SampleEncounter]) -> Bool {
+    /// Whether `kind` can be planted in the encounter; `seen` is the month's earlier visits, for `newPatient`.
+    private func isHost(_ encounter: SampleEncounter, for kind: PlantedEdit.Kind, seen: EarlierVisits?) -> Bool {
         let lines = encounter.submitted.lines
         switch kind {
         case .ptpModifierNotAllowed:
@@ -113,7 +118,7 @@ struct EditPlanter {
                 && lines[0].modifiers.isEmpty
         case .newPatient:
             return lines.contains { ProcedureCatalog.newVisits.contains($0.code) }
-                && !earlierPatients(for: encounter, in: all).isEmpty
+                && seen!.hasEarlierPatient(for: encounter, besides: reusedPatients)
         }
     }
 
@@ -239,6 +244,58 @@ struct EditPlanter {
                 && patient != encounter.patient
         }
         .sorted { $0.key.id < $1.key.id }.map { ($0.key, $0.value.code) }
+    }
+
+    /// The office E/M visits before one month and in it, by system, plan and specialty, and who
+    /// was seen on each day of it: whether `earlierPatients` finds anyone for an encounter of that
+    /// month, in one pass over the encounters rather than one per candidate.
+    private struct EarlierVisits {
+        /// Patients with an office E/M before the month.
+        private var before: [String: Set<SamplePatient>] = [:]
+        /// The first day of the month each patient had an office E/M.
+        private var firstInMonth: [String: [SamplePatient: SampleDay]] = [:]
+        /// Patients with any encounter on a day, by system and plan.
+        private var seenOn: [String: [SampleDay: Set<SamplePatient>]] = [:]
+
+        init(_ encounters: [SampleEncounter], month: SampleMonth) {
+            let first = month.firstDay
+            let next = month.next.firstDay
+            for encounter in encounters {
+                let day = encounter.serviceDate
+                guard day < next else { continue }
+                let peers = EditPlanter.peerKey(encounter)
+                if day >= first { seenOn[peers, default: [:]][day, default: []].insert(encounter.patient) }
+                guard encounter.submitted.lines.contains(where: { ProcedureCatalog.isOfficeVisit($0.code) }) else {
+                    continue
+                }
+                let key = Self.key(encounter)
+                if day < first {
+                    before[key, default: []].insert(encounter.patient)
+                } else if let seen = firstInMonth[key]?[encounter.patient], seen <= day {
+                    continue
+                } else {
+                    firstInMonth[key, default: [:]][encounter.patient] = day
+                }
+            }
+        }
+
+        /// Whether `earlierPatients(for: encounter)` is not empty: someone of the same system, plan
+        /// and specialty whose latest office E/M before the encounter's day is before its month,
+        /// not seen that day, not reused and not the encounter's own patient.
+        func hasEarlierPatient(for encounter: SampleEncounter, besides reused: Set<SamplePatient>) -> Bool {
+            let key = Self.key(encounter)
+            let day = encounter.serviceDate
+            let sameDay = seenOn[EditPlanter.peerKey(encounter)]?[day] ?? []
+            let inMonth = firstInMonth[key] ?? [:]
+            return (before[key] ?? []).contains { patient in
+                patient != encounter.patient && !sameDay.contains(patient) && !reused.contains(patient)
+                    && (inMonth[patient].map { $0 >= day } ?? true)
+            }
+        }
+
+        private static func key(_ encounter: SampleEncounter) -> String {
+            "\(EditPlanter.peerKey(encounter)) \(encounter.provider.specialty.rawValue)"
+        }
     }
 
     private static func peerKey(_ encounter: SampleEncounter) -> String {

@@ -9,20 +9,9 @@ import Testing
 /// `RECORD_SNAPSHOTS=1` also copies the desktop screenshot to
 /// `docs/report-screenshot.png`, the picture in the README.
 @Suite(.serialized) struct BrowserCheckTests {
-    /// A report of the sample practice's latest month, rendered by the real binary.
+    /// A report of the sample practice's latest month, rendered by the real binary in a workspace
+    /// holding the sample practice imported (``SampleImport``).
     private func sampleReport(_ workspace: CLIWorkspace, templates: String? = nil) throws -> String {
-        let sample = Repository.sampleData
-        let files = try FileManager.default.contentsOfDirectory(atPath: sample.path).sorted()
-        for kind in ["encounters", "fees", "audits", "hours"] {
-            let stem = String(kind.dropLast())
-            for file in files where file.lowercased().contains(stem) && !file.contains(".rejects.") {
-                let copy = workspace.path(file)
-                if !FileManager.default.fileExists(atPath: copy) {
-                    try FileManager.default.copyItem(atPath: sample.appendingPathComponent(file).path, toPath: copy)
-                }
-                _ = try workspace.run(["import", kind, file])
-            }
-        }
         var arguments = [
             "report", "--month", "2026-10", "--out", "report", "--practice", "Riverbend Medical Group (fictional)",
         ]
@@ -77,7 +66,7 @@ import Testing
 
     @Test func chromiumPrintsTheReportOnLetterAndA4() throws {
         // Given the sample practice's October report
-        let workspace = try CLIWorkspace()
+        let workspace = try SampleImport.run()
         let page = try sampleReport(workspace)
         // When Chromium prints it (its default paper is Letter)
         let letter = workspace.path("letter.pdf")
@@ -106,7 +95,7 @@ import Testing
     }
 
     @Test func chromiumScreenshotsTheReportOnADesktopAndAPhone() throws {
-        let workspace = try CLIWorkspace()
+        let workspace = try SampleImport.run()
         let page = try sampleReport(workspace)
         for (name, size) in [("desktop", "1200,1900"), ("phone", "390,2400")] {
             let file = workspace.path("\(name).png")

@@ -20,44 +20,61 @@ import Testing
         let files = try CrashFiles(workspace: workspace)
         let base = try files.importBase()
         let before = try base.counts()
-        // and, for each kind, the state and the time of a complete import into a copy of that store
+        // and, for each kind, the state and the time of a complete import into a copy of that store,
+        // two at a time as the killed imports run (encounters and fees beside audits and hours)
+        let completes = Outcomes<Complete>(count: CrashFiles.kinds.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            for index in stride(from: lane, to: CrashFiles.kinds.count, by: 2) {
+                completes[index] = Result {
+                    let kind = CrashFiles.kinds[index]
+                    let copy = try CrashStore.copy(base, to: "after-\(kind).sqlite", in: workspace)
+                    let started = Date()
+                    let result = try workspace.run(["import", kind, "--db", copy.name, files.file(kind)])
+                    let duration = Date().timeIntervalSince(started)
+                    return Complete(result: result, duration: duration, counts: try copy.counts())
+                }
+            }
+        }
         var after: [String: [String: Int]] = [:]
         var duration: [String: Double] = [:]
-        for kind in CrashFiles.kinds {
-            let copy = try CrashStore.copy(base, to: "after-\(kind).sqlite", in: workspace)
-            let started = Date()
-            let result = try workspace.run(["import", kind, "--db", copy.name, files.file(kind)])
-            duration[kind] = Date().timeIntervalSince(started)
-            try #require(result.status == 0, "\(kind): \(result.stderr)")
-            after[kind] = try copy.counts()
+        for (index, kind) in CrashFiles.kinds.enumerated() {
+            let complete = try completes[index].get()
+            try #require(complete.result.status == 0, "\(kind): \(complete.result.stderr)")
+            after[kind] = complete.counts
+            duration[kind] = complete.duration
             try #require(after[kind] != before, "a complete \(kind) import changes the store")
         }
 
-        // When each of 50 imports, the kinds in turn, is killed at a moment drawn across its duration
+        // When each of 50 imports, the kinds in turn, is killed at a moment drawn across its duration,
+        // two at a time into two stores (the kinds alternate, so that no two import one file at once)
         var random = SplitMix64(seed: Self.seed)
+        let draws = (0..<Self.kills).map { index in
+            let kind = CrashFiles.kinds[index % CrashFiles.kinds.count]
+            return (kind: kind, moment: Double(random.next() % 1_000) / 1_000 * duration[kind]!)
+        }
+        let outcomes = Outcomes<KillOutcome>(count: Self.kills)
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            for index in stride(from: lane, to: Self.kills, by: 2) {
+                outcomes[index] = Result {
+                    try KillOutcome(
+                        index: index, kind: draws[index].kind, moment: draws[index].moment,
+                        store: CrashStore.copy(base, to: "killed-\(lane).sqlite", in: workspace), files: files)
+                }
+            }
+        }
         var landed: [String: Int] = ["before": 0, "after": 0, "after, run log not yet written": 0]
         var killedWhileRunning = 0
         var stoppedBeforeCommit = 0
         for index in 0..<Self.kills {
-            let kind = CrashFiles.kinds[index % CrashFiles.kinds.count]
-            let moment = Double(random.next() % 1_000) / 1_000 * duration[kind]!
-            let store = try CrashStore.copy(base, to: "killed.sqlite", in: workspace)
-            let process = try workspace.process(["import", kind, "--db", store.name, files.file(kind)])
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            let started = Date()
-            try process.run()
-            Thread.sleep(until: started.addingTimeInterval(moment))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
-            if killed { killedWhileRunning += 1 }
+            let kind = draws[index].kind
+            let outcome = try outcomes[index].get()
+            if outcome.killed { killedWhileRunning += 1 }
 
             // Then the database is intact, its foreign keys hold, and it is the before or the after state
-            let context = "kill \(index): \(kind) at \(String(format: "%.3f", moment)) s"
-            #expect(try store.integrityCheck() == ["ok"], "\(context)")
-            #expect(try store.foreignKeyViolations() == 0, "\(context)")
-            let counts = try store.counts()
+            let context = "kill \(index): \(kind) at \(String(format: "%.3f", draws[index].moment)) s"
+            #expect(outcome.integrity == ["ok"], "\(context)")
+            #expect(outcome.foreignKeyViolations == 0, "\(context)")
+            let counts = outcome.counts
             // The run log records a command after its import's transaction, in its own: a kill
             // between the two leaves the import committed and the command not yet logged.
             let state =
@@ -69,13 +86,13 @@ import Testing
                         ? "after, run log not yet written" : nil
             #expect(state != nil, "\(context): \(counts), before \(before), after \(after[kind]!)")
             if let state { landed[state, default: 0] += 1 }
-            if killed && state == "before" { stoppedBeforeCommit += 1 }
+            if outcome.killed && state == "before" { stoppedBeforeCommit += 1 }
 
             // and, every tenth time, importing the file again completes it as if nothing had happened
-            if index % 10 == 0 {
-                let again = try workspace.run(["import", kind, "--db", store.name, files.file(kind)])
+            #expect((outcome.again != nil) == (index % 10 == 0))
+            if let again = outcome.again {
                 #expect(again.status == 0, "\(context), imported again: \(again.stderr)")
-                let completed = try store.counts()
+                let completed = again.counts
                 let logged = completed["run_log"]! - after[kind]!["run_log"]!
                 #expect(
                     completed.merging(["run_log": 0]) { $1 } == after[kind]!.merging(["run_log": 0]) { $1 },
@@ -88,6 +105,66 @@ import Testing
         print(
             "crash safety: durations \(duration.mapValues { String(format: "%.2f s", $0) }), "
                 + "\(killedWhileRunning) of \(Self.kills) kills hit a running import; states \(landed)")
+    }
+}
+
+/// One killed import and what it left: the state of its store, and every tenth time (index a
+/// multiple of 10) what importing the file again did.
+private struct KillOutcome {
+    let killed: Bool
+    let integrity: [String]
+    let foreignKeyViolations: Int
+    let counts: [String: Int]
+    let again: (status: Int32, stderr: String, counts: [String: Int])?
+
+    /// Imports `kind`'s file into `store` and kills the import with SIGKILL `moment` seconds after
+    /// it started, unless it has ended by then (it is then neither killed nor waited for any longer:
+    /// its process is gone, and its number may already be another's).
+    init(index: Int, kind: String, moment: Double, store: CrashStore, files: CrashFiles) throws {
+        let workspace = files.workspace
+        let process = try workspace.process(["import", kind, "--db", store.name, files.file(kind)])
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        let started = Date()
+        try process.run()
+        if exited.wait(timeout: .now() + started.addingTimeInterval(moment).timeIntervalSinceNow) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+        integrity = try store.integrityCheck()
+        foreignKeyViolations = try store.foreignKeyViolations()
+        counts = try store.counts()
+        if index % 10 == 0 {
+            let result = try workspace.run(["import", kind, "--db", store.name, files.file(kind)])
+            again = (result.status, result.stderr, try store.counts())
+        } else {
+            again = nil
+        }
+    }
+}
+
+/// A complete import: what the command did, how long it took, and the rows it left.
+private struct Complete {
+    let result: CommandResult
+    let duration: Double
+    let counts: [String: Int]
+}
+
+/// Results by index, filled in by two threads.
+private final class Outcomes<Outcome>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Result<Outcome, any Error>]
+
+    init(count: Int) {
+        outcomes = Array(repeating: .failure(CocoaError(.featureUnsupported)), count: count)
+    }
+
+    subscript(index: Int) -> Result<Outcome, any Error> {
+        get { lock.withLock { outcomes[index] } }
+        set { lock.withLock { outcomes[index] = newValue } }
     }
 }
 

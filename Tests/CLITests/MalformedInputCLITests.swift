@@ -179,15 +179,27 @@ final class MalformedWorkspace {
         + "provider ← \"provider\"; coder ← \"coder\"; payer ← \"payer\"; procedure_code ← \"procedure_code\"; "
         + "units ← \"units\"; diagnosis_codes ← \"diagnosis_codes\"; charge ← \"charge\""
 
+    /// A database holding two encounters (`good.csv`) and, with `payment`, a remittance paying one
+    /// (`paid.835`): built once per test run, copied for each test.
     init(payment: Bool = false) throws {
-        cli = try CLIWorkspace()
+        cli = try (payment ? Self.paid : Self.good).copy()
+    }
+
+    private static let good = SharedFixture { cli in
         try cli.write("good.csv", encounters(["G1", "G2"]))
         let result = try cli.run(["import", "encounters", "good.csv"])
         guard result.status == 0, try cli.count() == 2 else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: result.stderr])
         }
-        guard payment else { return }
-        try copyFixture("paid.835")
+    }
+
+    private static let paid = SharedFixture { cli in
+        try cli.write("good.csv", encounters(["G1", "G2"]))
+        let result = try cli.run(["import", "encounters", "good.csv"])
+        guard result.status == 0, try cli.count() == 2 else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: result.stderr])
+        }
+        try FileManager.default.copyItem(at: fixture("paid.835"), to: cli.folder.appendingPathComponent("paid.835"))
         let paid = try cli.run(["import", "remittances", "paid.835"])
         guard paid.status == 0, try cli.count("remittance_payment") == 1 else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: paid.stderr])

@@ -68,9 +68,10 @@ import Testing
         }
         #expect(try workspace.run(["generate-sample"]).status == 64)
         #expect(!workspace.exists("out"))
-        // and a folder that cannot be made is exit 73
+        // and a folder that cannot be made is exit 73 (the practice is made first: the smallest there is)
         try workspace.write("taken", "a file, not a folder\n")
-        #expect(try workspace.run(["generate-sample", "--out", "taken/sub"]).status == 73)
+        let small = ["--months", "1", "--encounters-per-month", "200"]
+        #expect(try workspace.run(["generate-sample", "--out", "taken/sub"] + small).status == 73)
     }
 
     /// Rejects by import kind and reason: the fragments that name the reason, and how many rows are planted.
@@ -227,10 +228,14 @@ import Testing
     private func number(_ text: String?) -> Double { Double(text ?? "") ?? 0 }
 }
 
-/// SampleData/ imported into a fresh database, as `make demo` does.
+/// SampleData/ imported into a fresh database, as `make demo` does. The import runs once per test
+/// run (it takes a debug build several seconds) and each test gets a copy of it to work on.
 enum SampleImport {
-    static func run() throws -> CLIWorkspace {
-        let workspace = try CLIWorkspace()
+    /// A new workspace holding SampleData/'s data files and the database and key they were imported with.
+    static func run() throws -> CLIWorkspace { try imported.copy() }
+
+    /// Every encounter export, then fees, audits and hours.
+    private static let imported = SharedFixture { workspace in
         for name in try SampleDataCLITests.dataFiles() {
             try FileManager.default.copyItem(
                 at: Repository.sampleData.appendingPathComponent(name),
@@ -242,8 +247,11 @@ enum SampleImport {
             ["import", "audits", "audit-findings.csv"], ["import", "hours", "coder-hours.csv"],
         ] {
             let result = try workspace.run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            guard result.status == 0 else {
+                throw CocoaError(
+                    .fileReadUnknown,
+                    userInfo: [NSLocalizedDescriptionKey: "\(arguments) exited \(result.status): \(result.stderr)"])
+            }
         }
-        return workspace
     }
 }

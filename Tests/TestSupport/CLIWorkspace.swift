@@ -9,7 +9,7 @@ import GRDB
 ///     let result = try workspace.run(["import", "encounters", "e.csv"])
 ///     #expect(result.status == 0)
 ///     #expect(try workspace.count() == 2)
-public final class CLIWorkspace {
+public final class CLIWorkspace: Sendable {
     private let temporary: TemporaryFolder
 
     /// Creates the folder; throws what `FileManager` throws when it cannot.

@@ -5,7 +5,7 @@ import Foundation
 ///
 ///     let folder = try TemporaryFolder()
 ///     let path = try folder.write("fees.csv", "payer,procedure_code,amount\n")
-public final class TemporaryFolder {
+public final class TemporaryFolder: Sendable {
     /// The folder.
     public let url: URL
 

@@ -176,6 +176,49 @@ import Testing
         }
     }
 
+    @Test func rowsWrittenOneByOneAreCheckedWithoutATemporaryTable() throws {
+        // Given a new store
+        let folder = try TemporaryFolder()
+        let path = folder.path("codeaudit.sqlite")
+        let database = try CodeAuditDatabase(path: path)
+        // When SQLite plans the inserts an import runs for every row
+        let inserts = [
+            """
+            INSERT INTO audit_finding (encounter_id, batch_id, source_line, auditor, audit_date, code_type,
+                                       submitted_code, outcome) VALUES (1, 1, 2, 'a', 'd', 'CPT', '99213', 'agree')
+            """,
+            """
+            INSERT INTO remittance_adjustment (claim_id, line_id, group_code, reason_code, amount_cents)
+            VALUES (1, NULL, 'CO', '45', 100)
+            """,
+            """
+            INSERT INTO ptp_edit (column_1, column_2, effective_date, modifier_indicator, before_1996, batch_id)
+            VALUES ('99213', '36415', '2026-01-01', 1, 0, 1)
+            """,
+            """
+            INSERT INTO encounter_line (encounter_id, source_line, procedure_code, units) VALUES (1, 2, '99213', 1)
+            """,
+        ]
+        // (and, to show that the plan reveals it, the import log's, written once an import, whose
+        // kind is still checked against an IN list)
+        let control = """
+            INSERT INTO import_batch (kind, file_name, file_size, sha256, encoding, delimiter, header, forced,
+                                      started_at, tool_version) VALUES ('fees', 'f', 1, 's', 'e', 'd', 'h', 0, 't', 'v')
+            """
+        // (on the store's own writer: a read-only connection plans no CHECK at all)
+        let (plans, controlPlan) = try database.writer.write { db in
+            let plan = { (insert: String) in
+                try Row.fetchAll(db, sql: "EXPLAIN " + insert).map { $0["opcode"] as String }
+            }
+            return (try inserts.map(plan), try plan(control))
+        }
+        #expect(controlPlan.contains("OpenEphemeral"))
+        // Then no CHECK builds a temporary table of its values (SQLite 3.40 does for an IN list of 3 or more)
+        for (insert, plan) in zip(inserts, plans) {
+            #expect(plan.contains { $0.hasSuffix("Insert") } && !plan.contains("OpenEphemeral"), "\(insert)")
+        }
+    }
+
     @Test func encounterWithoutCoderOrPayerCannotBeStored() throws {
         // Given a new store with a batch
         let folder = try TemporaryFolder()

@@ -57,8 +57,7 @@ struct MonthEncounters {
                     Line(
                         encounter: encounters.count, code: line.code, codeID: line.codeNumber,
                         modifiers: line.modifiers, units: line.units,
-                        hasNCCIModifier: !line.modifiers.isEmpty
-                            && line.modifiers.contains(where: NCCIModifiers.isAssociated)))
+                        hasNCCIModifier: line.modifiers.contains(where: NCCIModifiers.isAssociated)))
             }
             encounters.append(
                 Encounter(

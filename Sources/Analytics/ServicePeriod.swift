@@ -376,7 +376,7 @@ struct ServicePeriod {
     /// the encounters worked in the period, the rows are looked up encounter by
     /// encounter in row id order: asking SQLite for the ids `IN` the union of
     /// the two date indexes' made it gather them in two temporary indexes
-    /// first, for each table, which cost more than the look-ups.
+    /// first, for each table, which took more instructions than the look-ups.
     private func forEachRow(
         _ columns: String, of table: String, _ db: Database, _ body: (RawRows) throws -> Void
     ) throws {

@@ -21,8 +21,13 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `YYYY-MM` (written digit by digit: an export writes it on every row, and
-    /// `String(format:)` cost more than the rest of a row).
+    /// `String(format:)` cost more than the rest of a row). A year outside
+    /// 0…9999, which only arithmetic on months reaches, is written as
+    /// `String(format:)` writes it.
     public var description: String {
+        guard (0...9999).contains(year), (1...12).contains(month) else {
+            return String(format: "%04d-%02d", year, month)
+        }
         let digits: [UInt8] = [
             UInt8(48 + year / 1000 % 10), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10),
             UInt8(48 + year % 10), UInt8(ascii: "-"), UInt8(48 + month / 10), UInt8(48 + month % 10),

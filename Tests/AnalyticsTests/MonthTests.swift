@@ -12,6 +12,15 @@ import Testing
         #expect(month.firstDay == text + "-01")
     }
 
+    @Test func monthsReachedByArithmeticOutsideFourDigitsAreWrittenAsFormatWritesThem() {
+        // Given months before year 1 and after 9999, which only arithmetic on months reaches
+        let months = [
+            Month(year: 1, month: 1).advanced(by: -1), Month(year: -1, month: 12), Month(year: 9999, month: 12).next,
+        ]
+        // Then each is written without trapping, as String(format:) writes it
+        #expect(months.map(\.description) == ["0000-12", "-001-12", "10000-01"])
+    }
+
     @Test func everyMonthOfAYearRoundTrips() {
         for month in 1...12 {
             let value = Month(year: 2027, month: month)

@@ -233,8 +233,9 @@ struct ServicePeriod {
 
     /// The queries of `columns` (aliased `x.` for `table`, `e.` for encounters)
     /// of the period's encounters, or of the rows of `table` joined to them by
-    /// `encounter_id`. Scanning a stretch of ids, the rows of `table` whose own
-    /// ids lie between those of the stretch's encounters' first and last row;
+    /// `encounter_id`. Scanning a stretch of ids, the rows of the stretch's
+    /// encounters among the rows of `table` whose own ids lie between those of
+    /// their first and last row;
     /// then, through the work-day index, those of encounters worked in the period
     /// outside the stretch (serviced before it), which the index tells apart by
     /// their ids without reading them.
@@ -253,12 +254,16 @@ struct ServicePeriod {
             return [("SELECT \(columns) FROM \(table) x WHERE x.encounter_id IN (\(ids))", days)]
         case .scanning(let ids):
             let bounds: StatementArguments = ["low": ids.lowerBound, "high": ids.upperBound]
+            // Only the rows of the stretch's own encounters: a table's row ids need not follow its encounters'
+            // (audit findings are in the audit file's order), so the row of an encounter worked in the period
+            // and serviced before the stretch can lie among them, and the second query reads it.
             let stretch =
                 table.map {
                     """
                     SELECT \(columns) FROM \(from)
                     WHERE x.id BETWEEN (SELECT MIN(id) FROM \($0) WHERE encounter_id BETWEEN :low AND :high)
                                    AND (SELECT MAX(id) FROM \($0) WHERE encounter_id BETWEEN :low AND :high)
+                      AND x.encounter_id BETWEEN :low AND :high
                     """
                 } ?? "SELECT \(columns) FROM encounter e WHERE e.id BETWEEN :low AND :high"
             guard worked else { return [(stretch, bounds)] }

@@ -27,8 +27,9 @@ import Testing
         try workspace.load(
             .audits,
             [
-                "encounter_id,auditor,audit_date,submitted_code,audited_code", "SEP,AUD,2026-11-01,99214,99213",
-                "OCT,AUD,2026-11-01,99213,99213", "AUG,AUD,2026-11-01,99213,99213",
+                // SEP's finding lies between those of October's encounters, in row ids too.
+                "encounter_id,auditor,audit_date,submitted_code,audited_code", "OCT,AUD,2026-11-01,99213,99213",
+                "SEP,AUD,2026-11-01,99214,99213", "LATE,AUD,2026-11-05,99214,99214", "AUG,AUD,2026-11-01,99213,99213",
             ])
         return workspace
     }
@@ -82,7 +83,7 @@ import Testing
                 "2026-09-28 month -1 work 0 alice turnaround 4", "2026-10-05 month 0 work 0 bob turnaround 1",
                 "2026-10-30 month 0 work 1 bob turnaround 4",
             ])
-        #expect(scanned.count == 3 + 4 + 2 + 6 + 2)
+        #expect(scanned.count == 3 + 4 + 3 + 6 + 2)
         // And only October's own encounters have their diagnosis codes and details read
         #expect(scanned.contains("2026-10-05 month 0 work 0 bob turnaround 1 1 I10"))
         #expect(scanned.contains("2026-09-28 month -1 work 0 alice turnaround 4 1 counted"))
@@ -100,9 +101,9 @@ import Testing
                 try Self.contents(db, access: .throughIndexes, worked: false)
             )
         }
-        // Then all give the same rows: OCT and LATE with their 2 lines, 1 finding and 4 diagnoses
+        // Then all give the same rows: OCT and LATE with their 2 lines, 2 findings and 4 diagnoses
         #expect(scanned == sought && stretch == sought)
-        #expect(scanned.count == 2 + 2 + 1 + 4 + 2)
+        #expect(scanned.count == 2 + 2 + 2 + 4 + 2)
         #expect(!scanned.contains { $0.hasPrefix("2026-09-28") })
     }
 

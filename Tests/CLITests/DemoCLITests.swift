@@ -41,6 +41,16 @@ import Testing
         for (name, data) in fresh.sorted(by: { $0.key < $1.key }) {
             #expect(committed[name] == data, "Reports/\(name) differs from what the code writes: run make demo")
         }
+        // And every export of every month, asked for on its own, is the report's CSV of that month
+        // (the exports read one month, the report also the months before: both must count the same rows)
+        for name in fresh.keys.sorted() where name.hasSuffix(".csv") {
+            let (month, file) = (String(name.prefix(7)), String(name.dropFirst(8)))
+            let export = try workspace.run([
+                "export", String(file.dropLast(4)), "--month", month, "--db", "Reports/demo.sqlite", "--out", "one.csv",
+            ])
+            #expect(export.status == 0, "\(export.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("one.csv"))) == fresh[name], "\(name)")
+        }
         // And it says where to open the latest report
         let latest = try #require(fresh.keys.filter { $0.hasSuffix("/report.html") }.sorted().last)
         #expect(result.stderr.contains("open the latest: Reports/\(latest)"))

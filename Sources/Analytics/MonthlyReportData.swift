@@ -69,75 +69,92 @@ extension Analytics {
     public static func monthlyReportData(
         _ db: Database, month: Month, toleranceCents: Int64 = 100, progress: (String) -> Void = { _ in }
     ) throws -> MonthlyReportData {
-        try monthlyReport(db, month: month, toleranceCents: toleranceCents, progress: progress).data
+        let earlier = try practiceTrend(db, before: month, toleranceCents: toleranceCents)
+        return try monthFigures(db, month: month, toleranceCents: toleranceCents, progress: progress).data
+            .following(earlier)
     }
 
-    /// The data of the monthly report for `month` and the month's encounters as
-    /// the edits read them, from one pass over each table.
+    /// The summaries of the eleven months before `month` that hold data, oldest
+    /// first: the report's trend but for its own month.
     ///
     /// - throws: A database error when the store cannot be read.
-    package static func monthlyReport(
+    package static func practiceTrend(
+        _ db: Database, before month: Month, toleranceCents: Int64
+    ) throws -> [PracticeSummary] {
+        try practiceTrend(db, months: month.advanced(by: -11)...month.previous, toleranceCents: toleranceCents)
+    }
+
+    /// The data of the monthly report for `month` but for the months before it
+    /// (its trend holds only the month itself, when it holds data; see
+    /// `MonthlyReportData.following(_:)`), and the month's encounters as the edits
+    /// read them, from one pass over each table for the month.
+    ///
+    /// - throws: A database error when the store cannot be read.
+    package static func monthFigures(
         _ db: Database, month: Month, toleranceCents: Int64, progress: (String) -> Void
     ) throws -> (data: MonthlyReportData, detail: MonthDetail) {
-        let window = month.advanced(by: -11)...month
-        progress("\(month) and the eleven months before")
-        // One pass over each table for the twelve months gives the month's error rates,
-        // productivity, variance, payments and E/M levels, and the trend's figures.
-        let period = try ServicePeriod(db, months: window, detailMonth: 11)
-        let last = period.months.count - 1
-        let reconciliation = try Reconciliation(db, months: window)
+        progress("\(month)")
+        // One pass over each table for the month gives its error rates, productivity (the
+        // encounters worked in it), variance, payments and E/M levels, and the edits' encounters.
+        let period = try ServicePeriod(db, months: month...month, detailMonth: 0)
+        let reconciliation = try Reconciliation(db, months: month...month)
         var rates = RateCache(period.schedule)
-        var trend = TrendTallies(months: Array(period.months.dropLast()), toleranceCents: toleranceCents)
-        var productivity = ProductivityTally(period: period, monthIndex: last)
+        var productivity = ProductivityTally(period: period, monthIndex: 0)
         var variance = VarianceFigures(toleranceCents: toleranceCents)
         var payments = PaymentTally()
         var visits = EMVisits()
         var detail = MonthDetailBuilder(period: period)
-        progress("\(month) and the eleven months before: lines")
+        progress("\(month): lines")
         try period.forEachLine(db) { encounter, line in
             productivity.addLine(of: encounter, modifiers: line.modifiers.count)
             detail.add(line, of: encounter)
-            guard (0...last).contains(encounter.monthIndex) else { return }
+            // The lines of encounters serviced earlier and worked in the month count only as work.
+            guard encounter.monthIndex == 0 else { return }
             let remitted = reconciliation.lines.isEmpty ? nil : reconciliation.lines[line.id]
             let priced = PricedLine(line, of: encounter, in: period, remitted: remitted, rates: &rates)
-            if encounter.monthIndex == last {
-                variance.add(priced, payer: encounter.payer, code: line.code)
-                payments.add(encounter: encounter, line: line, remitted: remitted)
-                visits.add(provider: encounter.provider, code: line.code)
-            } else {
-                trend.add(priced, month: encounter.monthIndex)
-            }
+            variance.add(priced, payer: encounter.payer, code: line.code)
+            payments.add(encounter: encounter, line: line, remitted: remitted)
+            visits.add(provider: encounter.provider, code: line.code)
         }
-        progress("\(month) and the eleven months before: findings and diagnoses")
+        progress("\(month): findings and diagnoses")
         var accuracy = ErrorRateTallies()
         try period.forEachFinding(db) { encounter, finding in
             productivity.add(finding, of: encounter)
-            guard (0...last).contains(encounter.monthIndex) else { return }
-            let code = ReviewedCode(encounter, finding, in: period)
-            if encounter.monthIndex == last { accuracy.add(code) } else { trend.add(code, month: encounter.monthIndex) }
+            if encounter.monthIndex == 0 { accuracy.add(ReviewedCode(encounter, finding, in: period)) }
         }
-        try period.forEachDiagnosis(ofMonth: last, db) { encounter, position, code in
-            if encounter.workMonthIndex == last { productivity.addDiagnosis(of: encounter) }
+        try period.forEachDiagnosis(ofMonth: 0, db) { encounter, position, code in
+            if encounter.workMonthIndex == 0 { productivity.addDiagnosis(of: encounter) }
             detail.addDiagnosis(code, at: position, of: encounter)
         }
-        try trend.addWork(of: period, db)
         progress("\(month) findings and files")
         let errorRates = accuracy.rows(month: month)
         let productivityRows = try productivity.rows(db)
         let varianceRows = variance.rows(month: month, payers: period.payers.strings, codes: period.codes.strings)
         let paymentFigures = try PaymentFigures(db, month: month, tally: payments, payers: period.payers.strings)
-        var summaries = trend.summaries()
-        if !varianceRows.isEmpty || !productivityRows.isEmpty {
-            summaries.append(
+        // The month holds data when it has lines or work: its summary is then the trend's last point.
+        let summary =
+            varianceRows.isEmpty && productivityRows.isEmpty
+            ? []
+            : [
                 PracticeSummary(
-                    month: month, errorRates: errorRates, productivity: productivityRows, variance: varianceRows))
-        }
+                    month: month, errorRates: errorRates, productivity: productivityRows, variance: varianceRows)
+            ]
         let data = MonthlyReportData(
             month: month, errorRates: errorRates, findings: try findings(db, month: month),
             productivity: productivityRows, variance: varianceRows,
             emDistribution: visits.rows(month: month, providers: period.providers.strings, codes: period.codes.strings),
-            trend: summaries, files: try importedFiles(db, month: month), toleranceCents: toleranceCents,
+            trend: summary, files: try importedFiles(db, month: month), toleranceCents: toleranceCents,
             payments: paymentFigures.paymentRows(), denials: paymentFigures.denialRows())
         return (data, detail.detail())
+    }
+}
+
+extension MonthlyReportData {
+    /// This month's data with the summaries of the months before it (from
+    /// `Analytics.practiceTrend(_:before:toleranceCents:)`) ahead of its own in the trend.
+    package func following(_ earlier: [PracticeSummary]) -> MonthlyReportData {
+        var data = self
+        data.trend = earlier + trend
+        return data
     }
 }

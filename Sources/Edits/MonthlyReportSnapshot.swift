@@ -3,21 +3,27 @@ import GRDB
 
 extension Analytics {
     /// What `codeaudit report` shows for `month` — the report's data and the
-    /// month's edits — read in one transaction: one snapshot of the store, so
-    /// that an import committing while the report is computed changes none of
-    /// it, and the tiles, the tables and the edits describe the same data.
+    /// month's edits — read from one snapshot of the store, so that an import
+    /// committing while the report is computed changes none of it, and the
+    /// tiles, the tables and the edits describe the same data.
+    ///
+    /// Two connections read it at once: one the eleven months before for the
+    /// trend, the other the month's own figures and, from the same pass, its edits.
     ///
     /// - parameter progress: Told what is being computed, for a progress line.
     /// - throws: A database error when the store cannot be read.
     public func monthlyReport(
         for month: Month, toleranceCents: Int64 = 100, progress: (String) -> Void = { _ in }
     ) throws -> (data: MonthlyReportData, edits: MonthlyEdits) {
-        try database.read { db in
-            // The month's encounters come with the figures, from the same passes over the store.
-            let (data, detail) = try Self.monthlyReport(
-                db, month: month, toleranceCents: toleranceCents, progress: progress)
-            progress("\(month) edits")
-            return (data, try EditChecks.monthly(db, month: month, encounters: MonthEncounters(detail)))
-        }
+        let ((data, edits), earlier) = try database.readTogether(
+            { db in
+                let (data, detail) = try Self.monthFigures(
+                    db, month: month, toleranceCents: toleranceCents, progress: progress)
+                progress("\(month) edits")
+                let edits = try EditChecks.monthly(db, month: month, encounters: MonthEncounters(detail))
+                return (data, edits)
+            },
+            { db in try Self.practiceTrend(db, before: month, toleranceCents: toleranceCents) })
+        return (data.following(earlier), edits)
     }
 }

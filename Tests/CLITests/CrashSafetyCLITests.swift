@@ -134,6 +134,7 @@ private struct KillOutcome {
         try process.run()
         if exited.wait(timeout: .now() + started.addingTimeInterval(moment).timeIntervalSinceNow) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
+            exited.wait()
         }
         process.waitUntilExit()
         killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL

@@ -20,7 +20,12 @@ public func runToEnd(_ process: Process, stdin: Data? = nil) throws -> CommandRe
     process.standardInput = stdin == nil ? FileHandle.nullDevice : handles[0]
     process.standardOutput = handles[1]
     process.standardError = handles[2]
+    // Foundation's `waitUntilExit` on Linux looks for the end every 50 ms, which over the suite's
+    // thousands of commands kept a test thread waiting for minutes; the handler says so at once.
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     try process.run()
+    exited.wait()
     process.waitUntilExit()
     for handle in handles { try handle.close() }
     let text = { (url: URL) in String(decoding: try Data(contentsOf: url), as: UTF8.self) }

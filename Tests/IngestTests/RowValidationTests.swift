@@ -372,7 +372,8 @@ private func expectReject(
         imported.outcome.firstRejects == [RowReject(line: line, column: column, reason: reason)],
         sourceLocation: sourceLocation)
     let sourceLines = try imported.texts("SELECT source_line FROM encounter_line ORDER BY source_line")
-    #expect(sourceLines == (2...lines.count + 1).filter { $0 != line }.map(String.init), sourceLocation: sourceLocation)
+    let others: [String] = (2...lines.count + 1).filter { $0 != line }.map { String($0) }
+    #expect(sourceLines == others, sourceLocation: sourceLocation)
     let stored = try imported.rejects()
     #expect(stored.map(\.lineNumber) == [line], sourceLocation: sourceLocation)
     #expect(stored.map(\.columnName) == [column], sourceLocation: sourceLocation)

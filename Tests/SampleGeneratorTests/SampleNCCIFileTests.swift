@@ -49,7 +49,8 @@ import Testing
         let pairs = rows.map { $0[0] + " " + $0[1] }
         #expect(pairs == pairs.sorted() && Set(pairs).count == pairs.count)
         #expect(Set(rows.map { $0[5] }) == ["0", "1", "9"])
-        #expect(Set(rows.map { $0[4] }.filter { $0 != "*" }) == ["20250101", "20260401", "20260801"])
+        let deletions: Set<String> = Set(rows.map { (row: [String]) -> String in row[4] }.filter { $0 != "*" })
+        #expect(deletions == ["20250101", "20260401", "20260801"])
     }
 
     @Test func theMUETableIsCMSsCSVWithAQuotedPreambleAndCoversEveryCodeBilled() throws {

@@ -103,26 +103,66 @@ public final class EncounterWriter: RawStatementWriter {
     private lazy var deleteDiagnoses = prepare("DELETE FROM encounter_diagnosis WHERE encounter_id = ?")
     private lazy var insertReplacement = prepare(
         "INSERT INTO encounter_replacement (batch_id, encounter_id, previous_batch_id) VALUES (?, ?, ?)")
-    private lazy var insertLine = prepare(
-        """
-        INSERT INTO encounter_line (encounter_id, source_line, procedure_code, modifier_1, modifier_2,
-               modifier_3, modifier_4, units, place_of_service, charge_cents, allowed_cents, paid_cents)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    /// Inserts of 1 to 4 diagnoses in one statement (element n - 1 inserts n): most
-    /// encounters have a few, and each statement run costs more than a row.
-    private lazy var insertDiagnoses: [Result<Statement, any Error>] = (1...4).map { count in
-        prepare(
-            "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES "
-                + Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))
-    }
+    /// Lines and diagnoses wait here and go in up to `rowsPerInsert` rows a
+    /// statement: each run of a statement opens and closes a cursor on the
+    /// table and each of its indexes, which costs more than a row. They are
+    /// written in the order given, before anything reads or deletes those
+    /// tables and before the import commits (`flush()`).
+    private var pendingLines: [(encounterID: Int64, values: EncounterLineValues)] = []
+    private var pendingDiagnoses: [(encounterID: Int64, position: Int64, code: String)] = []
+    static let rowsPerInsert = 32
+    /// Inserts of n lines or diagnoses (n from 1 to `rowsPerInsert`), prepared on first use.
+    private var lineInserts: [Int: Result<Statement, any Error>] = [:]
+    private var diagnosisInserts: [Int: Result<Statement, any Error>] = [:]
+
+    /// The indexes set aside by `beginLoad()`, as created, to build again in `finishLoad()`.
+    private var setAsideIndexes: [String] = []
 
     init(db: Database) {
         self.db = db
     }
 
+    /// Before the first load into a store that holds no encounter yet: sets
+    /// aside the indexes of the encounter and line tables that an import never
+    /// reads (all but their keys and unique constraints), to build each once
+    /// at the end with `finishLoad()`, from the rows in order, rather than
+    /// insert every row into it at a random place. Inside the import's
+    /// transaction, so readers and a rollback see them as they were.
+    public func beginLoad() throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM encounter)") == false else { return }
+        for table in ["encounter", "encounter_line"] {
+            let indexes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.name, s.sql FROM pragma_index_list(?) i JOIN sqlite_schema s ON s.name = i.name
+                    WHERE i.origin = 'c' AND i."unique" = 0 AND s.sql IS NOT NULL ORDER BY s.name
+                    """, arguments: [table])
+            for index in indexes {
+                let name: String = index["name"]
+                try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+                setAsideIndexes.append(index["sql"])
+            }
+        }
+    }
+
+    /// Writes what is held back and builds again the indexes `beginLoad()` set
+    /// aside. The import session calls it before it commits.
+    public func finishLoad() throws {
+        try flush()
+        guard !setAsideIndexes.isEmpty else { return }
+        // SQLite sorts an index's keys in memory up to the page cache's size, beside the cache
+        // itself: with SQLite's default of 2 MB for both (the rest written out to the WAL and
+        // to temporary files), the import's memory stays what its load took.
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -2048")
+        for sql in setAsideIndexes { try db.execute(sql: sql) }
+        try db.execute(sql: "PRAGMA cache_size = \(cache)")
+        setAsideIndexes = []
+    }
+
     /// The stored encounter with this external id, if any.
     public func encounter(externalID: String) throws -> StoredEncounter? {
+        try flushDiagnoses()
         boundText.reset()
         let s = try find.sqliteStatement
         defer { sqlite3_reset(s) }
@@ -179,6 +219,7 @@ public final class EncounterWriter: RawStatementWriter {
     /// Replaces a stored encounter entirely: its lines and diagnoses go, its
     /// fields are this batch's, and the replacement is recorded.
     public func replace(_ encounter: StoredEncounter, fields: EncounterFields, batchID: Int64) throws {
+        try flush()
         for statement in [try deleteLines.sqliteStatement, try deleteDiagnoses.sqliteStatement] {
             sqlite3_bind_int64(statement, 1, encounter.id)
             try step(statement)
@@ -200,46 +241,88 @@ public final class EncounterWriter: RawStatementWriter {
         try step(s)
     }
 
-    /// Inserts one service line of an encounter.
+    /// Inserts one service line of an encounter (in the store by the next `flush()`).
     public func insert(line: EncounterLineValues, encounterID: Int64) throws {
-        boundText.reset()
-        let s = try insertLine.sqliteStatement
-        sqlite3_bind_int64(s, 1, encounterID)
-        sqlite3_bind_int64(s, 2, Int64(line.sourceLine))
-        bind(s, 3, line.procedureCode)
-        for slot in 0..<4 {
-            bind(s, Int32(4 + slot), slot < line.modifiers.count ? line.modifiers[slot] : nil)
+        pendingLines.append((encounterID, line))
+        if pendingLines.count == Self.rowsPerInsert { try flushLines() }
+    }
+
+    /// Adds diagnosis codes at `position` (0-based) of an encounter's list and on
+    /// (in the store by the next `flush()`).
+    public func insert(diagnoses codes: [String], from position: Int, encounterID: Int64) throws {
+        for (offset, code) in codes.enumerated() {
+            pendingDiagnoses.append((encounterID, Int64(position + offset), code))
+            if pendingDiagnoses.count == Self.rowsPerInsert { try flushDiagnoses() }
         }
-        sqlite3_bind_int64(s, 8, Int64(line.units))
-        bind(s, 9, line.placeOfService)
-        bind(s, 10, line.chargeCents)
-        bind(s, 11, line.allowedCents)
-        bind(s, 12, line.paidCents)
+    }
+
+    /// Writes the lines and diagnoses inserted so far. The import session calls
+    /// it before it commits; the writer itself before it reads or deletes them.
+    public func flush() throws {
+        try flushLines()
+        try flushDiagnoses()
+    }
+
+    private func flushLines() throws {
+        guard !pendingLines.isEmpty else { return }
+        boundText.reset()
+        let s = try statement(rows: pendingLines.count, in: &lineInserts) { count in
+            """
+            INSERT INTO encounter_line (encounter_id, source_line, procedure_code, modifier_1, modifier_2,
+                   modifier_3, modifier_4, units, place_of_service, charge_cents, allowed_cents, paid_cents)
+            VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: count).joined(separator: ", "))
+            """
+        }
+        for (row, (encounterID, line)) in pendingLines.enumerated() {
+            let first = Int32(12 * row)
+            sqlite3_bind_int64(s, first + 1, encounterID)
+            sqlite3_bind_int64(s, first + 2, Int64(line.sourceLine))
+            bind(s, first + 3, line.procedureCode)
+            for slot in 0..<4 {
+                bind(s, first + Int32(4 + slot), slot < line.modifiers.count ? line.modifiers[slot] : nil)
+            }
+            sqlite3_bind_int64(s, first + 8, Int64(line.units))
+            bind(s, first + 9, line.placeOfService)
+            bind(s, first + 10, line.chargeCents)
+            bind(s, first + 11, line.allowedCents)
+            bind(s, first + 12, line.paidCents)
+        }
+        pendingLines.removeAll(keepingCapacity: true)
         try step(s)
     }
 
-    /// Adds diagnosis codes at `position` (0-based) of an encounter's list and on.
-    public func insert(diagnoses codes: [String], from position: Int, encounterID: Int64) throws {
-        var start = 0
-        while start < codes.count {
-            let count = min(codes.count - start, insertDiagnoses.count)
-            boundText.reset()
-            let s = try insertDiagnoses[count - 1].sqliteStatement
-            for offset in 0..<count {
-                let first = Int32(3 * offset)
-                sqlite3_bind_int64(s, first + 1, encounterID)
-                sqlite3_bind_int64(s, first + 2, Int64(position + start + offset))
-                bind(s, first + 3, codes[start + offset])
-            }
-            try step(s)
-            start += count
+    private func flushDiagnoses() throws {
+        guard !pendingDiagnoses.isEmpty else { return }
+        boundText.reset()
+        let s = try statement(rows: pendingDiagnoses.count, in: &diagnosisInserts) { count in
+            "INSERT INTO encounter_diagnosis (encounter_id, position, code) VALUES "
+                + Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", ")
         }
+        for (row, diagnosis) in pendingDiagnoses.enumerated() {
+            let first = Int32(3 * row)
+            sqlite3_bind_int64(s, first + 1, diagnosis.encounterID)
+            sqlite3_bind_int64(s, first + 2, diagnosis.position)
+            bind(s, first + 3, diagnosis.code)
+        }
+        pendingDiagnoses.removeAll(keepingCapacity: true)
+        try step(s)
+    }
+
+    /// The insert of `rows` rows, prepared from `sql(rows)` on first use.
+    private func statement(
+        rows: Int, in prepared: inout [Int: Result<Statement, any Error>], sql: (Int) -> String
+    ) throws -> OpaquePointer {
+        if let statement = prepared[rows] { return try statement.sqliteStatement }
+        let statement = prepare(sql(rows))
+        prepared[rows] = statement
+        return try statement.sqliteStatement
     }
 
     /// Gives the encounters of a batch that no line gave a coder or a payer the
     /// spec's defaults, `UNASSIGNED` and `UNKNOWN`, and says how many got each.
     /// Every import of encounters calls it before it commits.
     public func applyDefaults(batchID: Int64) throws -> (coders: Int, payers: Int) {
+        try flush()
         try db.execute(
             sql: "UPDATE encounter SET coder = 'UNASSIGNED' WHERE batch_id = ? AND coder = ''", arguments: [batchID])
         let coders = db.changesCount

@@ -6,7 +6,13 @@ import GRDB
 public final class ImportSession {
     let db: Database
     /// The writer for encounter rows, created on first use.
-    public private(set) lazy var encounters = EncounterWriter(db: db)
+    public var encounters: EncounterWriter {
+        if let encounterWriter { return encounterWriter }
+        let writer = EncounterWriter(db: db)
+        encounterWriter = writer
+        return writer
+    }
+    fileprivate var encounterWriter: EncounterWriter?
     /// The writer for remittances, created on first use.
     public private(set) lazy var remittances = RemittanceWriter(db: db)
     /// The writer for the NCCI edit tables, created on first use.
@@ -77,7 +83,11 @@ extension CodeAuditDatabase {
             // A larger page cache keeps a long import's B-tree pages in memory.
             try db.execute(sql: "PRAGMA cache_size = -32768")
             let session = ImportSession(db: db)
-            return try body(session)
+            let result = try body(session)
+            // The encounter writer holds back lines and diagnoses to insert many in one statement,
+            // and the indexes it set aside for a first load are built again.
+            try session.encounterWriter?.finishLoad()
+            return result
         }
     }
 

@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "IngestTests",
             dependencies: [
-                "Ingest", "Store", "CSVOutput", "Report", "TestSupport",
+                "Codes", "Ingest", "Store", "CSVOutput", "Report", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

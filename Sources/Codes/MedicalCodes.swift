@@ -70,5 +70,25 @@ public enum MedicalCodes {
         }
     }
 
+    /// The codes of a cell as `split` and then `undotted` give them, read
+    /// straight from its bytes: nil unless every byte is a separator or a
+    /// printable ASCII character other than a lower-case letter (the cell as
+    /// most exports write it), and the cell is then split as text.
+    public static func undottedCodes(inPlainCell bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        func isSeparator(_ b: UInt8) -> Bool { b == 0x3B || b == 0x2C || b == 0x7C || b == 0x20 || b == 0x09 }
+        guard bytes.allSatisfy({ isSeparator($0) || ($0 > 0x20 && $0 < 0x7F && !($0 >= 0x61 && $0 <= 0x7A)) })
+        else { return nil }
+        return bytes.split(whereSeparator: isSeparator).map { code in
+            String(unsafeUninitializedCapacity: code.count) { target in
+                var count = 0
+                for byte in code where byte != UInt8(ascii: ".") {
+                    target[count] = byte
+                    count += 1
+                }
+                return count
+            }
+        }
+    }
+
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 }

@@ -157,9 +157,11 @@ struct EncounterRowParser {
     /// The known diagnosis codes of every diagnosis column, without dots, in order, without repeats.
     private func diagnosisCodes(of record: CSVRecord, problems: inout [RowProblem]) -> [String] {
         var codes: [String] = []
-        for index in diagnoses {
-            for cell in MedicalCodes.split(text(index, of: record) ?? "") {
-                let code = MedicalCodes.undotted(cell)
+        for index in diagnoses where !record.isBlank(index) {
+            let plain = record.withBytes(index) {
+                MedicalCodes.undottedCodes(inPlainCell: UnsafeBufferPointer(rebasing: $0))
+            }
+            for code in plain ?? MedicalCodes.split(record[index]).map(MedicalCodes.undotted) {
                 if let problem = codeSet.problem(with: code) {
                     problems.append(RowProblem(column: index, reason: problem))
                 } else if !codes.contains(code) {

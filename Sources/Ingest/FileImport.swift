@@ -355,8 +355,10 @@ extension ImportRun where Handler: ParsingAheadRowHandler {
             while true {
                 var batch = ahead.take()
                 var (bytesStart, endsStart) = (0, 0)
-                while let event = batch.events.popLast() {
-                    switch event {
+                for index in batch.events.indices {
+                    switch batch.events[index].take() {
+                    case nil:
+                        continue
                     case .bytesRead(let bytes):
                         try bytesRead(bytes)
                     case .record(let line, let bytesEnd, let endsEnd, let parsed):

@@ -38,9 +38,9 @@ struct ReadAheadBatch<Parsed> {
     var bytes: [UInt8] = []
     /// Each record's field ends, counted from the start of its own bytes.
     var ends: [Int] = []
-    /// The records and progress in file order while the batch fills; `ReadAhead` hands
-    /// them over last first, so that the import's thread pops each off without a copy.
-    var events: [Event] = []
+    /// The records and progress in file order; the import's thread takes each out
+    /// (leaving nil), moving it rather than copying it.
+    var events: [Event?] = []
     /// Set on the last batch: the end of the file, or the error that stopped the reading.
     var end: Result<Void, any Error>?
 
@@ -118,9 +118,6 @@ final class ReadAhead<Handler: ParsingAheadRowHandler>: @unchecked Sendable {
 
     /// Queues a batch, waiting while `depth` are queued; false once the import's thread has stopped.
     private func put(_ batch: Batch) -> Bool {
-        var batch = batch
-        // Last first: the import's thread pops them off the end, moving each out without a copy.
-        batch.events.reverse()
         condition.lock()
         defer { condition.unlock() }
         while queued.count >= Self.depth && !closed { condition.wait() }

@@ -40,7 +40,7 @@ final class EncounterRows: ParsingAheadRowHandler {
     func begin(map: HeaderMap, batchID: Int64, session: ImportSession) throws {
         self.map = map
         self.batchID = batchID
-        try session.encounters.beginLoad()
+        try session.setAsideIndexes(forFirstLoadOf: .encounters)
     }
 
     func importRow(_ record: CSVRecord, session: ImportSession) throws -> [RowProblem] {

@@ -59,6 +59,7 @@ struct RemittanceImport {
                 kind: .remittances, fileName: name, fileSize: outcome.fileSize, sha256: outcome.sha256,
                 encoding: "ASCII", delimiter: String(UnicodeScalar(separators.element)), header: "",
                 forced: options.force, startedAt: options.timestamp(), toolVersion: options.toolVersion))
+        try session.setAsideIndexes(forFirstLoadOf: .remittances)
         var rows = RemittanceRows(
             session: session, batchID: batchID, sha256: outcome.sha256, force: options.force, rejectsFile: rejectsFile,
             outcome: outcome)

@@ -115,49 +115,8 @@ public final class EncounterWriter: RawStatementWriter {
     private var lineInserts: [Int: Result<Statement, any Error>] = [:]
     private var diagnosisInserts: [Int: Result<Statement, any Error>] = [:]
 
-    /// The indexes set aside by `beginLoad()`, as created, to build again in `finishLoad()`.
-    private var setAsideIndexes: [String] = []
-
     init(db: Database) {
         self.db = db
-    }
-
-    /// Before the first load into a store that holds no encounter yet: sets
-    /// aside the indexes of the encounter and line tables that an import never
-    /// reads (all but their keys and unique constraints), to build each once
-    /// at the end with `finishLoad()`, from the rows in order, rather than
-    /// insert every row into it at a random place. Inside the import's
-    /// transaction, so readers and a rollback see them as they were.
-    public func beginLoad() throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM encounter)") == false else { return }
-        for table in ["encounter", "encounter_line"] {
-            let indexes = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.name, s.sql FROM pragma_index_list(?) i JOIN sqlite_schema s ON s.name = i.name
-                    WHERE i.origin = 'c' AND i."unique" = 0 AND s.sql IS NOT NULL ORDER BY s.name
-                    """, arguments: [table])
-            for index in indexes {
-                let name: String = index["name"]
-                try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
-                setAsideIndexes.append(index["sql"])
-            }
-        }
-    }
-
-    /// Writes what is held back and builds again the indexes `beginLoad()` set
-    /// aside. The import session calls it before it commits.
-    public func finishLoad() throws {
-        try flush()
-        guard !setAsideIndexes.isEmpty else { return }
-        // SQLite sorts an index's keys in memory up to the page cache's size, beside the cache
-        // itself: with SQLite's default of 2 MB for both (the rest written out to the WAL and
-        // to temporary files), the import's memory stays what its load took.
-        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -2048")
-        for sql in setAsideIndexes { try db.execute(sql: sql) }
-        try db.execute(sql: "PRAGMA cache_size = \(cache)")
-        setAsideIndexes = []
     }
 
     /// The stored encounter with this external id, if any.

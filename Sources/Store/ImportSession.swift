@@ -13,6 +13,8 @@ public final class ImportSession {
         return writer
     }
     fileprivate var encounterWriter: EncounterWriter?
+    /// The indexes `setAsideIndexes(forFirstLoadOf:)` dropped, as created.
+    var setAsideIndexes: [String] = []
     /// The writer for remittances, created on first use.
     public private(set) lazy var remittances = RemittanceWriter(db: db)
     /// The writer for the NCCI edit tables, created on first use.
@@ -84,9 +86,9 @@ extension CodeAuditDatabase {
             try db.execute(sql: "PRAGMA cache_size = -32768")
             let session = ImportSession(db: db)
             let result = try body(session)
-            // The encounter writer holds back lines and diagnoses to insert many in one statement,
-            // and the indexes it set aside for a first load are built again.
-            try session.encounterWriter?.finishLoad()
+            // The encounter writer holds back lines and diagnoses to insert many in one statement.
+            try session.encounterWriter?.flush()
+            try session.buildSetAsideIndexes()
             return result
         }
     }

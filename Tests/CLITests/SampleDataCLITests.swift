@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Store
 import TestSupport
 import Testing
 
@@ -205,7 +206,16 @@ import Testing
         let imported = try workspace.run(["import", "remittances"] + remittances)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(!imported.stderr.contains("rejected:") && imported.stderr.contains("0 rejected"))
-        // Then the variance, now from the remitted amounts, is the same: the 835s say what the exports posted,
+        // Then the store is whole, with the schema of a new store, index for index (the first load of each kind
+        // builds some of them at its end)
+        func schema(_ db: Database) throws -> [String] {
+            try String.fetchAll(
+                db, sql: "SELECT type || ' ' || name || ' ' || IFNULL(sql, '') FROM sqlite_schema ORDER BY name")
+        }
+        #expect(try workspace.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])
+        _ = try CodeAuditDatabase(path: workspace.path("new.sqlite"))
+        #expect(try workspace.read { try schema($0) } == (try workspace.read("new.sqlite") { try schema($0) }))
+        // and the variance, now from the remitted amounts, is the same: the 835s say what the exports posted,
         // the reversal and its correction netting to the corrected payment
         #expect(try months.map { try export("reimbursement_variance", $0) } == before)
         var unmatched = 0

@@ -138,7 +138,7 @@ import Testing
                 """)
     }
 
-    /// Imports 40 encounters of one line each in one session, after `beginLoad()`;
+    /// Imports 40 encounters of one line each in one session, its first-load indexes set aside;
     /// `during` sees the session's connection before the commit.
     static func load(_ database: CodeAuditDatabase, sha256: String, during: (Database) throws -> Void) throws {
         try database.importing { session in
@@ -146,7 +146,7 @@ import Testing
             start.sha256 = sha256
             let batch = try session.beginBatch(start)
             let writer = session.encounters
-            try writer.beginLoad()
+            try session.setAsideIndexes(forFirstLoadOf: .encounters)
             for number in 1...40 {
                 let id = try #require(
                     try writer.insertIfNew(

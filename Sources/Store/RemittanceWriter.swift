@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// A payment (one 835 transaction) as stored: no person is named in it.
 public struct RemittancePaymentValues: Sendable, Equatable {
@@ -39,9 +40,30 @@ public struct StoredRemittancePayment: Sendable, Equatable {
     public var firstSegment: Int
 }
 
-/// Writes remittances during an import, with statements prepared once.
-public final class RemittanceWriter {
+/// Writes remittances during an import. Claims, lines and adjustments are the
+/// hot path: their statements are prepared once and bound through SQLite's C API.
+public final class RemittanceWriter: RawStatementWriter {
     private let db: Database
+    var connection: Database { db }
+    private let boundText = BoundText()
+    private lazy var insertClaimStatement = prepare(
+        """
+        INSERT INTO remittance_claim (payment_id, patient_control_number, status, charge_cents, paid_cents,
+                                      patient_responsibility_cents, payer_claim_number, service_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    private lazy var insertLineStatement = prepare(
+        """
+        INSERT INTO remittance_line (claim_id, position, procedure_code, modifiers, billed_code,
+                                     billed_modifiers, charge_cents, paid_cents, units, allowed_cents,
+                                     service_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    private lazy var insertAdjustmentStatement = prepare(
+        """
+        INSERT INTO remittance_adjustment (claim_id, line_id, group_code, reason_code, amount_cents)
+        VALUES (?, ?, ?, ?, ?)
+        """)
 
     init(db: Database) {
         self.db = db
@@ -98,17 +120,18 @@ public final class RemittanceWriter {
         paymentID: Int64, patientControlNumber: String, status: String, chargeCents: Int64, paidCents: Int64,
         patientResponsibilityCents: Int64?, payerClaimNumber: String?, serviceDate: String?
     ) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO remittance_claim (payment_id, patient_control_number, status, charge_cents, paid_cents,
-                                              patient_responsibility_cents, payer_claim_number, service_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            paymentID, patientControlNumber, status, chargeCents, paidCents, patientResponsibilityCents,
-            payerClaimNumber, serviceDate,
-        ])
-        return db.lastInsertedRowID
+        boundText.reset()
+        let s = try insertClaimStatement.sqliteStatement
+        sqlite3_bind_int64(s, 1, paymentID)
+        boundText.bind(s, 2, patientControlNumber)
+        boundText.bind(s, 3, status)
+        sqlite3_bind_int64(s, 4, chargeCents)
+        sqlite3_bind_int64(s, 5, paidCents)
+        bind(s, 6, patientResponsibilityCents)
+        boundText.bind(s, 7, payerClaimNumber)
+        boundText.bind(s, 8, serviceDate)
+        try step(s)
+        return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
 
     /// Inserts a service line (SVC) of a claim and returns its row id. Modifiers
@@ -118,30 +141,43 @@ public final class RemittanceWriter {
         billedModifiers: [String]?, chargeCents: Int64, paidCents: Int64, units: String, allowedCents: Int64?,
         serviceDate: String?
     ) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO remittance_line (claim_id, position, procedure_code, modifiers, billed_code,
-                                             billed_modifiers, charge_cents, paid_cents, units, allowed_cents,
-                                             service_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            claimID, position, code, modifiers.joined(separator: " "), billedCode,
-            billedModifiers?.joined(separator: " "), chargeCents, paidCents, units, allowedCents, serviceDate,
-        ])
-        return db.lastInsertedRowID
+        boundText.reset()
+        let s = try insertLineStatement.sqliteStatement
+        sqlite3_bind_int64(s, 1, claimID)
+        sqlite3_bind_int64(s, 2, Int64(position))
+        boundText.bind(s, 3, code)
+        boundText.bind(s, 4, modifiers.joined(separator: " "))
+        boundText.bind(s, 5, billedCode)
+        boundText.bind(s, 6, billedModifiers?.joined(separator: " "))
+        sqlite3_bind_int64(s, 7, chargeCents)
+        sqlite3_bind_int64(s, 8, paidCents)
+        boundText.bind(s, 9, units)
+        bind(s, 10, allowedCents)
+        boundText.bind(s, 11, serviceDate)
+        try step(s)
+        return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
 
     /// Inserts a CAS adjustment of a claim, or of one of its lines.
     public func insertAdjustment(
         claimID: Int64, lineID: Int64?, group: String, reason: String, amountCents: Int64
     ) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO remittance_adjustment (claim_id, line_id, group_code, reason_code, amount_cents)
-                VALUES (?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [claimID, lineID, group, reason, amountCents])
+        boundText.reset()
+        let s = try insertAdjustmentStatement.sqliteStatement
+        sqlite3_bind_int64(s, 1, claimID)
+        bind(s, 2, lineID)
+        boundText.bind(s, 3, group)
+        boundText.bind(s, 4, reason)
+        sqlite3_bind_int64(s, 5, amountCents)
+        try step(s)
+    }
+
+    private func prepare(_ sql: String) -> Result<Statement, any Error> {
+        Result { try db.makeStatement(sql: sql) }
+    }
+
+    private func bind(_ s: OpaquePointer, _ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(s, index, value) } else { sqlite3_bind_null(s, index) }
     }
 
     /// Starts a savepoint around one transaction's rows.

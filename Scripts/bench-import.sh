@@ -83,6 +83,16 @@ ours_rows=$(sqlite3 "$WORK/ca.sqlite" "SELECT (SELECT count(*) FROM encounter) |
   (SELECT count(*) FROM encounter_line) || ' lines, ' || (SELECT count(*) FROM encounter_diagnosis) || ' diagnoses'")
 codeaudit_once "$small"; small_peak=$PEAK_KB
 rows=$(sqlite3 "$WORK/ca.sqlite" "SELECT rows_loaded FROM import_batch" 2>/dev/null || echo "?")
+# Not the first load: the file into a store that already holds other encounters (the
+# small file's, their ids prefixed), so that every index takes each row as it comes (a
+# first load builds the indexes it never reads at its end). Once, for the record; the
+# target is the first load's.
+awk 'NR == 1 { print; next } { print "P" $0 }' "$small" > "$WORK/encounters-other.csv"
+rm -f "$WORK"/ca.sqlite* "$WORK"/codeaudit.key
+"$BIN" init --db "$WORK/ca.sqlite" 2>/dev/null
+"$BIN" import encounters --no-rejects-file --db "$WORK/ca.sqlite" "$WORK/encounters-other.csv" 2>/dev/null
+measure "$BIN" import encounters --no-rejects-file --db "$WORK/ca.sqlite" "$big"; t_later=$SECONDS_TAKEN
+rm -f "$WORK/encounters-other.csv"
 
 if [ -n "$HUGE" ]; then
   # Peak memory at ten times the file (the 10,000,000-line file takes a few minutes to write and to load).
@@ -99,6 +109,8 @@ printf '  codeaudit import encounters : %6.2f s  (%s) %s\n' "$t_ours" "$(printf 
 printf '  floor: sqlite3 .import of the same rows into the same tables, one transaction\n'
 printf '                              : %6.2f s  (%s) %s\n' "$t_floor" "$(printf '%.2f ' "${floors[@]}")" "$floor_rows"
 printf '  ratio codeaudit / floor     : %6.2f   (target <= 1.25)\n' "$(echo "$t_ours / $t_floor" | bc -l)"
+printf '  the same file into a store holding %d other lines (not a first load): %.2f s, %.2f x the floor\n' \
+  "$SMALL" "$t_later" "$(echo "$t_later / $t_floor" | bc -l)"
 printf '  sqlite3 .import, one flat table: %6.2f s  (%s)\n' "$t_theirs" "$(printf '%.2f ' "${theirs[@]}")"
 printf '  ratio codeaudit / flat table: %6.2f\n' "$(echo "$t_ours / $t_theirs" | bc -l)"
 printf '  peak memory, %8d lines : %6.1f MB\n' "$SMALL" "$(echo "$small_peak / 1024" | bc -l)"

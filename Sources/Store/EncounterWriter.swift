@@ -292,10 +292,6 @@ public final class EncounterWriter: RawStatementWriter {
 
     // MARK: - SQLite C API
 
-    private func prepare(_ sql: String) -> Result<Statement, any Error> {
-        Result { try db.makeStatement(sql: sql) }
-    }
-
     private func bind(_ s: OpaquePointer, fields: EncounterFields, batchID: Int64) {
         bind(s, 1, fields.serviceDate)
         bind(s, 2, fields.patientPseudonym)
@@ -316,14 +312,6 @@ public final class EncounterWriter: RawStatementWriter {
 
     private func bind(_ s: OpaquePointer, _ index: Int32, _ value: String?) {
         boundText.bind(s, index, value)
-    }
-
-    private func bind(_ s: OpaquePointer, _ index: Int32, _ value: Int64?) {
-        if let value {
-            sqlite3_bind_int64(s, index, value)
-        } else {
-            sqlite3_bind_null(s, index)
-        }
     }
 
     private func text(_ s: OpaquePointer, _ column: Int32) -> String? {

@@ -14,7 +14,7 @@ public final class ImportSession {
     }
     fileprivate var encounterWriter: EncounterWriter?
     /// The indexes `setAsideIndexes(forFirstLoadOf:)` dropped, as created.
-    var setAsideIndexes: [String] = []
+    var indexesToBuild: [String] = []
     /// The writer for remittances, created on first use.
     public private(set) lazy var remittances = RemittanceWriter(db: db)
     /// The writer for the NCCI edit tables, created on first use.

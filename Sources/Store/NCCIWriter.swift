@@ -177,10 +177,6 @@ public final class NCCIWriter: RawStatementWriter {
 
     // MARK: - SQLite C API
 
-    private func prepare(_ sql: String) -> Result<Statement, any Error> {
-        Result { try db.makeStatement(sql: sql) }
-    }
-
     /// Binds an edit's eight parameters, after the first `offset`.
     private func bind(_ s: OpaquePointer, _ edit: PTPEdit, batchID: Int64, from offset: Int32) {
         bind(s, offset + 1, edit.column1)

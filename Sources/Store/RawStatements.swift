@@ -20,6 +20,21 @@ extension RawStatementWriter {
         sqlite3_reset(s)
     }
 
+    /// A statement prepared on the writer's connection, or why it could not be:
+    /// kept by the writer and prepared once, on first use.
+    func prepare(_ sql: String) -> Result<Statement, any Error> {
+        Result { try connection.makeStatement(sql: sql) }
+    }
+
+    /// Binds an integer, or NULL when there is none.
+    func bind(_ s: OpaquePointer, _ index: Int32, _ value: Int64?) {
+        if let value {
+            sqlite3_bind_int64(s, index, value)
+        } else {
+            sqlite3_bind_null(s, index)
+        }
+    }
+
     /// The connection's error for a result code.
     func error(_ rc: Int32) -> DatabaseError {
         DatabaseError(

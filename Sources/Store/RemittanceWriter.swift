@@ -172,14 +172,6 @@ public final class RemittanceWriter: RawStatementWriter {
         try step(s)
     }
 
-    private func prepare(_ sql: String) -> Result<Statement, any Error> {
-        Result { try db.makeStatement(sql: sql) }
-    }
-
-    private func bind(_ s: OpaquePointer, _ index: Int32, _ value: Int64?) {
-        if let value { sqlite3_bind_int64(s, index, value) } else { sqlite3_bind_null(s, index) }
-    }
-
     /// Starts a savepoint around one transaction's rows.
     public func beginTransactionRows() throws {
         try db.execute(sql: "SAVEPOINT remittance_transaction")

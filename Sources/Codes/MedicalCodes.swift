@@ -5,7 +5,7 @@ public enum MedicalCodes {
     /// Trims and upper-cases a code as typed.
     public static func normalize(_ code: String) -> String {
         let bytes = code.utf8
-        if bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !($0 >= 0x61 && $0 <= 0x7A) }) { return code }
+        if bytes.allSatisfy(isPlain) { return code }
         return code.trimmingCharacters(in: .whitespaces).uppercased()
     }
 
@@ -65,8 +65,7 @@ public enum MedicalCodes {
     public static func split(_ cell: String) -> [String] {
         var cell = cell
         return cell.withUTF8 { bytes in
-            bytes.split(whereSeparator: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C || $0 == 0x20 || $0 == 0x09 })
-                .map { normalize(String(decoding: $0, as: UTF8.self)) }
+            bytes.split(whereSeparator: isSeparator).map { normalize(String(decoding: $0, as: UTF8.self)) }
         }
     }
 
@@ -75,9 +74,7 @@ public enum MedicalCodes {
     /// printable ASCII character other than a lower-case letter (the cell as
     /// most exports write it), and the cell is then split as text.
     public static func undottedCodes(inPlainCell bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
-        func isSeparator(_ b: UInt8) -> Bool { b == 0x3B || b == 0x2C || b == 0x7C || b == 0x20 || b == 0x09 }
-        guard bytes.allSatisfy({ isSeparator($0) || ($0 > 0x20 && $0 < 0x7F && !($0 >= 0x61 && $0 <= 0x7A)) })
-        else { return nil }
+        guard bytes.allSatisfy({ isSeparator($0) || isPlain($0) }) else { return nil }
         return bytes.split(whereSeparator: isSeparator).map { code in
             String(unsafeUninitializedCapacity: code.count) { target in
                 var count = 0
@@ -89,6 +86,14 @@ public enum MedicalCodes {
             }
         }
     }
+
+    /// What separates the codes of a cell: `;`, `,`, `|`, a space or a tab.
+    private static func isSeparator(_ b: UInt8) -> Bool {
+        b == 0x3B || b == 0x2C || b == 0x7C || b == 0x20 || b == 0x09
+    }
+
+    /// A byte a normalized code may hold as it is: printable ASCII, no space, no lower-case letter.
+    private static func isPlain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F && !(b >= 0x61 && b <= 0x7A) }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 }

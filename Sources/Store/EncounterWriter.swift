@@ -281,7 +281,6 @@ public final class EncounterWriter: RawStatementWriter {
     /// spec's defaults, `UNASSIGNED` and `UNKNOWN`, and says how many got each.
     /// Every import of encounters calls it before it commits.
     public func applyDefaults(batchID: Int64) throws -> (coders: Int, payers: Int) {
-        try flush()
         try db.execute(
             sql: "UPDATE encounter SET coder = 'UNASSIGNED' WHERE batch_id = ? AND coder = ''", arguments: [batchID])
         let coders = db.changesCount

@@ -27,9 +27,9 @@ extension Analytics {
     ///
     /// - throws: A database error when the store cannot be read.
     static func practiceTrend(
-        _ db: Database, months: ClosedRange<Month>, toleranceCents: Int64
+        _ db: Database, months: ClosedRange<Month>, toleranceCents: Int64, expectedEncounters: Int? = nil
     ) throws -> [PracticeSummary] {
-        let period = try ServicePeriod(db, months: months)
+        let period = try ServicePeriod(db, months: months, expectedEncounters: expectedEncounters)
         let remitted = try Reconciliation(db, months: months).lines
         var rates = RateCache(period.schedule)
         var trend = TrendTallies(months: period.months, toleranceCents: toleranceCents)

@@ -14,25 +14,59 @@ import GRDB
 /// months read, not the months stored, and the figures are the same.
 struct ServicePeriod {
     /// An encounter of the period, its names numbered in `payers`, `providers`, `coders`.
+    ///
+    /// Held in 56 bytes rather than 104 (numbers as 32 bits, a missing value as
+    /// a value no encounter has): a period of a large store holds hundreds of
+    /// thousands of them at once.
     struct Encounter {
         var id: Int64
-        /// The service month, as an offset from the period's first month: outside
-        /// `months.indices` for an encounter only worked in the period.
-        var monthIndex: Int
-        /// The month of the work day (the coded day, else the service date), as an offset.
-        var workMonthIndex: Int
-        /// The service date, numbered in `serviceDays` (so that an encounter is copied without reference counting).
-        var day: Int
-        /// Days from service to coding; nil when the coded day is not known.
-        var turnaroundDays: Int64?
-        var codingMinutes: Double?
-        var payer: Int
-        var provider: Int
-        var coder: Int
-        /// `FeeSchedule.period(of: serviceDate)`.
-        var ratePeriod: Int
+        private var minutes: Double
+        private var turnaround: Int32
+        private var month: Int32
+        private var workMonth: Int32
+        private var serviceDay: Int32
+        private var payerNumber: Int32
+        private var providerNumber: Int32
+        private var coderNumber: Int32
+        private var rate: Int32
         /// Its index in `details` when it is an encounter of the detail month, else −1.
         var detail: Int32
+
+        /// The service month, as an offset from the period's first month: outside
+        /// `months.indices` for an encounter only worked in the period.
+        var monthIndex: Int { Int(month) }
+        /// The month of the work day (the coded day, else the service date), as an offset.
+        var workMonthIndex: Int { Int(workMonth) }
+        /// The service date, numbered in `serviceDays` (so that an encounter is copied without reference counting).
+        var day: Int { Int(serviceDay) }
+        /// Days from service to coding; nil when the coded day is not known.
+        var turnaroundDays: Int64? { turnaround == .min ? nil : Int64(turnaround) }
+        /// nil when not known (SQLite stores no NaN: a NaN read back is NULL).
+        var codingMinutes: Double? { minutes.isNaN ? nil : minutes }
+        var payer: Int { Int(payerNumber) }
+        var provider: Int { Int(providerNumber) }
+        var coder: Int { Int(coderNumber) }
+        /// `FeeSchedule.period(of: serviceDate)`.
+        var ratePeriod: Int { Int(rate) }
+
+        /// - precondition: each number fits in 32 bits (offsets in months and
+        ///   days, and counts of distinct names and days, do).
+        init(
+            id: Int64, monthIndex: Int, workMonthIndex: Int, day: Int, turnaroundDays: Int64?,
+            codingMinutes: Double?, payer: Int, provider: Int, coder: Int, ratePeriod: Int, detail: Int32
+        ) {
+            self.id = id
+            minutes = codingMinutes ?? .nan
+            turnaround = turnaroundDays.map { Int32(clamping: max($0, Int64(Int32.min) + 1)) } ?? .min
+            month = Int32(clamping: monthIndex)
+            workMonth = Int32(clamping: workMonthIndex)
+            serviceDay = Int32(day)
+            payerNumber = Int32(payer)
+            providerNumber = Int32(provider)
+            coderNumber = Int32(coder)
+            rate = Int32(ratePeriod)
+            self.detail = detail
+        }
     }
 
     /// What the edits read of an encounter of the detail month beyond what the figures do.
@@ -114,14 +148,17 @@ struct ServicePeriod {
     /// Reads the encounters serviced in `range`, and those worked in it when
     /// `worked`; and what the edits need of those serviced in its month
     /// `detailMonth` (an offset), if given; read as `access` says, else as the
-    /// period's share and spread in the store make cheapest.
+    /// period's share and spread in the store make cheapest. `expectedEncounters`,
+    /// when the caller knows about how many there are, sets the memory aside at once.
     ///
     /// - throws: A database error when the store cannot be read.
     init(
         _ db: Database, months range: ClosedRange<Month>, worked: Bool = true, detailMonth: Int? = nil,
-        access: Access? = nil
+        access: Access? = nil, expectedEncounters: Int? = nil
     ) throws {
         months = range.months
+        // Room for them all at once: grown by doubling, the array would hold up to three times their size.
+        if let expectedEncounters { encounters.reserveCapacity(expectedEncounters) }
         self.worked = worked
         schedule = try FeeSchedule(db, months: range)
         let first = range.lowerBound
@@ -173,6 +210,7 @@ struct ServicePeriod {
                 denseIndex[Int(encounter.id - lowest)] = Int32(position)
             }
         } else {
+            sparseIndex.reserveCapacity(encounters.count)
             for (position, encounter) in encounters.enumerated() { sparseIndex[encounter.id] = Int32(position) }
         }
     }

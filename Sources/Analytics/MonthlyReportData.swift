@@ -75,13 +75,14 @@ extension Analytics {
     }
 
     /// The summaries of the eleven months before `month` that hold data, oldest
-    /// first: the report's trend but for its own month.
+    /// first: the report's trend but for its own month. Kept summaries are read
+    /// as they are (see `keepMonthSummaries()`); the months without one are computed.
     ///
     /// - throws: A database error when the store cannot be read.
     package static func practiceTrend(
         _ db: Database, before month: Month, toleranceCents: Int64
     ) throws -> [PracticeSummary] {
-        try practiceTrend(db, months: month.advanced(by: -11)...month.previous, toleranceCents: toleranceCents)
+        try keptTrend(db, months: month.advanced(by: -11)...month.previous, toleranceCents: toleranceCents)
     }
 
     /// The data of the monthly report for `month` but for the months before it

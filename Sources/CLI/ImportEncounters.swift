@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import Ingest
@@ -194,6 +195,15 @@ struct FileImportRun {
                 let digest = FileDigest.sha256(file: file)
                 record.inputs.append(RunFile(path: file, size: digest?.size ?? 0, sha256: digest?.sha256 ?? ""))
             }
+        }
+        // The imports dropped the summaries of the months they changed: compute them again, for the
+        // reports. The files are in whatever happens here: a report computes a month without one.
+        do {
+            try Analytics(database: importer.database).keepMonthSummaries()
+        } catch {
+            printError(
+                "codeaudit: warning: the month summaries were not computed (\(error)); "
+                    + "reports compute those months themselves until the next import keeps them")
         }
         return failure
     }

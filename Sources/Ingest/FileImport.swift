@@ -404,7 +404,7 @@ struct PseudonymCache {
 /// let outcome = try importer.importFile("hours-2026-10.csv", kind: .hours)
 /// ```
 public struct Importer {
-    let database: CodeAuditDatabase
+    public let database: CodeAuditDatabase
     let pseudonymizer: PatientPseudonymizer
     let options: ImportOptions
 

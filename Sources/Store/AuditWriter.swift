@@ -47,6 +47,9 @@ extension ImportSession {
             db, sql: "SELECT DISTINCT batch_id FROM audit_finding WHERE encounter_id = ? AND batch_id <> ?",
             arguments: [encounterID, batchID])
         guard !earlier.isEmpty else { return false }
+        // The earlier findings' month is the encounter's, whatever the new audit holds.
+        try changes(
+            daysFrom: "SELECT service_date, service_date FROM encounter WHERE id = ?", arguments: [encounterID])
         try db.execute(
             sql: "DELETE FROM audit_finding WHERE encounter_id = ? AND batch_id <> ?",
             arguments: [encounterID, batchID])

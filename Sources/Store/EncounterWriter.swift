@@ -72,6 +72,8 @@ public final class EncounterWriter: RawStatementWriter {
     var connection: Database { db }
     /// The text of the statement being bound; every statement binds all of its text parameters.
     private let boundText = BoundText()
+    /// The days of the encounters written, before and after (see `ImportSession.dropChangedMonthSummaries`).
+    private(set) var changedDays = ChangedDays()
     private lazy var find = prepare(
         """
         SELECT id, batch_id, service_date, patient_pseudonym, provider, specialty, coder, payer,
@@ -178,6 +180,8 @@ public final class EncounterWriter: RawStatementWriter {
     /// Replaces a stored encounter entirely: its lines and diagnoses go, its
     /// fields are this batch's, and the replacement is recorded.
     public func replace(_ encounter: StoredEncounter, fields: EncounterFields, batchID: Int64) throws {
+        // The months it leaves change too.
+        changedDays.add(encounter.fields)
         try flush()
         for statement in [try deleteLines.sqliteStatement, try deleteDiagnoses.sqliteStatement] {
             sqlite3_bind_int64(statement, 1, encounter.id)
@@ -292,6 +296,7 @@ public final class EncounterWriter: RawStatementWriter {
     // MARK: - SQLite C API
 
     private func bind(_ s: OpaquePointer, fields: EncounterFields, batchID: Int64) {
+        changedDays.add(fields)
         bind(s, 1, fields.serviceDate)
         bind(s, 2, fields.patientPseudonym)
         bind(s, 3, fields.provider)

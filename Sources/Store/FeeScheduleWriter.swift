@@ -70,6 +70,9 @@ extension ImportSession {
 
     /// Removes a stored rate that a new one replaces.
     public func removeRate(id: Int64) throws {
+        try changes(
+            daysFrom: "SELECT effective_from, COALESCE(effective_to, '9999-12-31') FROM fee_rate WHERE id = ?",
+            arguments: [id])
         try db.execute(sql: "DELETE FROM fee_rate WHERE id = ?", arguments: [id])
     }
 }

@@ -12,11 +12,21 @@ public final class ImportSession {
         encounterWriter = writer
         return writer
     }
-    fileprivate var encounterWriter: EncounterWriter?
+    fileprivate(set) var encounterWriter: EncounterWriter?
     /// The indexes `setAsideIndexes(forFirstLoadOf:)` dropped, as created.
     var indexesToBuild: [String] = []
+    /// The batches this import began, whose months' kept summaries it drops (see `dropChangedMonthSummaries`).
+    var batches: [(kind: ImportKind, id: Int64)] = []
+    /// The first and last day of the months whose figures this import changes, as noted so far.
+    var changedDays = ChangedDays()
     /// The writer for remittances, created on first use.
-    public private(set) lazy var remittances = RemittanceWriter(db: db)
+    public var remittances: RemittanceWriter {
+        if let remittanceWriter { return remittanceWriter }
+        let writer = RemittanceWriter(db: db)
+        remittanceWriter = writer
+        return writer
+    }
+    fileprivate(set) var remittanceWriter: RemittanceWriter?
     /// The writer for the NCCI edit tables, created on first use.
     public private(set) lazy var ncci = NCCIWriter(db: db)
 
@@ -49,6 +59,7 @@ public final class ImportSession {
                 start.kind.rawValue, start.fileName, start.fileSize, start.sha256, start.encoding,
                 start.delimiter, start.header, start.forced ? 1 : 0, start.startedAt, start.toolVersion,
             ])
+        batches.append((start.kind, db.lastInsertedRowID))
         return db.lastInsertedRowID
     }
 
@@ -89,6 +100,7 @@ extension CodeAuditDatabase {
             // The encounter writer holds back lines and diagnoses to insert many in one statement.
             try session.encounterWriter?.flush()
             try session.buildSetAsideIndexes()
+            try session.dropChangedMonthSummaries()
             return result
         }
     }

@@ -54,6 +54,9 @@ extension CodeAuditDatabase {
         migrator.registerMigration("v10: CHECKs of code types, outcomes and adjustment groups without IN lists") { db in
             try db.execute(sql: checkListsSchema)
         }
+        migrator.registerMigration("v11: month summaries kept by the imports") { db in
+            try db.execute(sql: monthSummarySchema)
+        }
         return migrator
     }
 }

@@ -45,6 +45,8 @@ public struct StoredRemittancePayment: Sendable, Equatable {
 public final class RemittanceWriter: RawStatementWriter {
     private let db: Database
     var connection: Database { db }
+    /// The months of the encounters whose remittances were deleted (see `ImportSession.dropChangedMonthSummaries`).
+    private(set) var changedDays = ChangedDays()
     private let boundText = BoundText()
     private lazy var insertClaimStatement = prepare(
         """
@@ -85,6 +87,7 @@ public final class RemittanceWriter: RawStatementWriter {
 
     /// Deletes a stored payment with its claims, lines and adjustments.
     public func deletePayment(id: Int64) throws {
+        try changedDays.add(daysFrom: ImportSession.remittedDays + "WHERE p.id = ?", arguments: [id], db)
         try db.cachedStatement(sql: "DELETE FROM remittance_payment WHERE id = ?").execute(arguments: [id])
     }
 

@@ -1,4 +1,5 @@
 import Ingest
+import Store
 import TestSupport
 import Testing
 
@@ -20,7 +21,10 @@ import Testing
     /// - October: O1 remitted 70.00 where its export says 91.56, O2, and O3
     ///   coded in November.
     /// Audits in June, August and October; hours for alice; bob and chen have minutes.
-    static func workspace() throws -> TestWorkspace {
+    /// `afterEach` is called after each file is loaded, with its kind.
+    static func workspace(
+        afterEach: (TestWorkspace, ImportKind) throws -> Void = { _, _ in }
+    ) throws -> TestWorkspace {
         let workspace = try TestWorkspace()
         let encounter = "Dr A,alice,Aetna"
         try workspace.load(
@@ -40,6 +44,7 @@ import Testing
                 "O2,2026-10-05,P8,Dr B,bob,Medicare,99214,,1,I10,220.00,100.00,100.00,2026-10-06,15",
                 "O3,2026-10-30,P9,Dr B,bob,Medicare,99213,,1,I10,150.00,,,2026-11-02,10",
             ])
+        try afterEach(workspace, .encounters)
         try workspace.load(
             .fees,
             [
@@ -49,6 +54,7 @@ import Testing
                 "Medicare,99214,25,128.00,2026-01-01,",
                 "*,99215,,200.00,2026-01-01,", "*,36415,,10.00,2026-01-01,",
             ])
+        try afterEach(workspace, .fees)
         try workspace.load(
             .audits,
             [
@@ -57,12 +63,14 @@ import Testing
                 "A1,AUD,2026-09-01,99214,99214", "A1,AUD,2026-09-01,,36415", "A3,AUD,2026-09-01,99215,99214",
                 "O2,AUD,2026-11-01,99214,",
             ])
+        try afterEach(workspace, .audits)
         try workspace.load(
             .hours,
             [
                 "coder,work_date,hours", "alice,2026-06-03,2.0", "alice,2026-06-04,1.0", "alice,2026-08-14,1.5",
                 "alice,2026-08-21,0.25", "alice,2026-09-02,4.0", "alice,2026-10-03,1.0",
             ])
+        try afterEach(workspace, .hours)
         try workspace.load(
             .remittances,
             [
@@ -79,6 +87,7 @@ import Testing
                         ],
                     ])
             ])
+        try afterEach(workspace, .remittances)
         return workspace
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TestSupport
 import Testing
 
@@ -41,6 +42,11 @@ import Testing
         for (name, data) in fresh.sorted(by: { $0.key < $1.key }) {
             #expect(committed[name] == data, "Reports/\(name) differs from what the code writes: run make demo")
         }
+        // And the imports kept the summary of every month reported, which the reports' trends read
+        let kept = try readDatabase(at: workspace.path("Reports/demo.sqlite")) {
+            try String.fetchAll($0, sql: "SELECT month FROM month_summary WHERE holds_data = 1")
+        }
+        #expect(Set(fresh.keys.map { String($0.prefix(7)) }).isSubset(of: Set(kept)))
         // And every export of the latest month, asked for on its own, is the report's CSV of that month
         // (the report reads the month and its edits with code of its own, beside the trend)
         let latestMonth = try #require(fresh.keys.map { String($0.prefix(7)) }.max())

@@ -34,18 +34,46 @@ extension Analytics {
             ).map(\.month))
         let missing = span.months.filter { !kept.contains($0.description) }
         for (pass, encounters) in try passes(over: missing, db) {
-            var summaries: [Month: PracticeSummary] = [:]
-            // Those serviced in the months, and room for those serviced before and worked in them
-            // (9% more in a month of the benchmark file: coded days lag service by a few days).
-            for summary in try practiceTrend(
-                db, months: pass, toleranceCents: keptToleranceCents, expectedEncounters: encounters + encounters / 4)
-            {
-                summaries[summary.month] = summary
-            }
+            let summaries = try summaries(db, of: pass, encounters: encounters)
             for month in pass.months {
                 try StoredMonthSummary(summaries[month], month: month, toleranceCents: keptToleranceCents).store(db)
             }
         }
+    }
+
+    /// The months whose kept summary differs from what their data now gives:
+    /// none, unless an import changed a month without dropping its summary.
+    /// Computes every kept month again, in the same passes as keeping them.
+    ///
+    /// - throws: A database error when the store cannot be read.
+    public func monthsWithStaleSummaries() throws -> [Month] {
+        try database.read { db in
+            let kept = try StoredMonthSummary.fetch(
+                db, from: "0000-00", through: "9999-99", toleranceCents: Self.keptToleranceCents)
+            var stale: [Month] = []
+            for (pass, encounters) in try Self.passes(over: kept.compactMap { Month($0.month) }, db) {
+                let computed = try Self.summaries(db, of: pass, encounters: encounters)
+                for row in kept {
+                    guard let month = Month(row.month), pass.contains(month) else { continue }
+                    if row != StoredMonthSummary(computed[month], month: month, toleranceCents: Self.keptToleranceCents)
+                    {
+                        stale.append(month)
+                    }
+                }
+            }
+            return stale
+        }
+    }
+
+    /// The summaries of the months of a pass that hold data, by month, at the kept tolerance.
+    private static func summaries(
+        _ db: Database, of pass: ClosedRange<Month>, encounters: Int
+    ) throws -> [Month: PracticeSummary] {
+        // Those serviced in the months, and room for those serviced before and worked in them
+        // (9% more in a month of the benchmark file: coded days lag service by a few days).
+        let summaries = try practiceTrend(
+            db, months: pass, toleranceCents: keptToleranceCents, expectedEncounters: encounters + encounters / 4)
+        return Dictionary(uniqueKeysWithValues: summaries.map { ($0.month, $0) })
     }
 
     /// `months` (oldest first) as runs of consecutive months, each holding

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import Store
@@ -6,20 +7,31 @@ extension CodeAudit {
     /// `codeaudit check`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run SQLite's integrity and foreign-key checks on the database.",
-            discussion: "Exits 0 when the database is sound, 65 when a check finds a problem (listed on stderr).")
+            abstract: "Run SQLite's integrity and foreign-key checks, and check the kept month summaries.",
+            discussion: """
+                Also computes every month summary the imports keep for the reports' trends again and compares. \
+                Exits 0 when the database is sound, 65 when a check finds a problem (listed on stderr).
+                """)
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             try logged("check", store: store) { _ in
-                let report = try store.openExisting().check()
-                if report.isSound {
-                    printError("\(store.databasePath): integrity ok, every foreign key holds")
+                let database = try store.openExisting()
+                let report = try database.check()
+                // Only a sound file is worth computing figures from.
+                let stale = report.isSound ? try Analytics(database: database).monthsWithStaleSummaries() : []
+                if report.isSound && stale.isEmpty {
+                    printError(
+                        "\(store.databasePath): integrity ok, every foreign key holds, "
+                            + "every kept month summary matches its data")
                     return
                 }
                 for line in report.integrity where line != "ok" { printError("integrity: \(line)") }
                 for line in report.foreignKeyViolations { printError("foreign key: \(line)") }
+                for month in stale {
+                    printError("month summary: \(month)'s kept figures differ from its data (reports would show them)")
+                }
                 throw ExitCode(65)
             }
         }

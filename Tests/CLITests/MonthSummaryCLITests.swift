@@ -9,16 +9,24 @@ import Testing
 @Suite struct MonthSummaryCLITests {
     static func sample(_ name: String) -> String { Repository.sampleData.appendingPathComponent(name).path }
 
-    @Test func importsKeepTheSummariesAndTheReportIsTheSameEitherWay() throws {
-        // Given August and September of the sample practice and its fees imported by the commands
+    static let august = sample("encounters-primary-care-2026-08.csv")
+
+    /// A store of August and September of the sample practice and its fees, imported by the commands.
+    static func importedStore() throws -> CLIWorkspace {
         let workspace = try CLIWorkspace()
-        let august = Self.sample("encounters-primary-care-2026-08.csv")
-        for file in [august, Self.sample("encounters-primary-care-2026-09.csv")] {
+        for file in [august, sample("encounters-primary-care-2026-09.csv")] {
             let result = try workspace.run(["import", "encounters", "--no-rejects-file", file])
             try #require(result.status == 0, "\(result.stderr)")
         }
-        let fees = try workspace.run(["import", "fees", "--no-rejects-file", Self.sample("fee-schedule.csv")])
+        let fees = try workspace.run(["import", "fees", "--no-rejects-file", sample("fee-schedule.csv")])
         try #require(fees.status == 0, "\(fees.stderr)")
+        return workspace
+    }
+
+    @Test func importsKeepTheSummariesAndTheReportIsTheSameEitherWay() throws {
+        // Given August and September of the sample practice and its fees imported by the commands
+        let workspace = try Self.importedStore()
+        let august = Self.august
 
         let kept = {
             try workspace.read { try String.fetchAll($0, sql: "SELECT month FROM month_summary ORDER BY month") }
@@ -58,5 +66,25 @@ import Testing
             let other = try Data(contentsOf: URL(fileURLWithPath: workspace.path("kept/\(name)")))
             #expect(one == other, "\(name)")
         }
+    }
+
+    @Test func checkComputesEveryKeptSummaryAgainAndNamesAMonthThatDiffers() throws {
+        // Given the same store
+        let workspace = try Self.importedStore()
+        // When it is checked, then it is sound, its kept summaries included
+        let sound = try workspace.run(["check"])
+        #expect(sound.status == 0, "\(sound.stderr)")
+        #expect(sound.stderr.contains("every kept month summary matches its data"))
+        // When August's kept underpaid amount no longer matches its data
+        try DatabaseQueue(path: workspace.path("codeaudit.sqlite")).write {
+            try $0.execute(sql: "UPDATE month_summary SET underpaid_cents = 1 WHERE month = '2026-08'")
+        }
+        // Then the check names the month and exits 65, and only that month
+        let stale = try workspace.run(["check"])
+        #expect(stale.status == 65)
+        #expect(
+            stale.stderr.split(separator: "\n").filter { $0.hasPrefix("month summary:") } == [
+                "month summary: 2026-08's kept figures differ from its data (reports would show them)"
+            ])
     }
 }

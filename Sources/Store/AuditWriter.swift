@@ -35,9 +35,15 @@ public struct AuditFindingValues: Sendable, Equatable {
 }
 
 extension ImportSession {
-    /// The row id of the stored encounter with this external id, if any.
+    /// The row id of the stored encounter with this external id, if any. Its
+    /// month's figures change with its audit: it is noted (see `dropChangedMonthSummaries`).
     public func encounterRowID(externalID: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM encounter WHERE external_id = ?", arguments: [externalID])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, service_date FROM encounter WHERE external_id = ?", arguments: [externalID])
+        else { return nil }
+        changedDays.add(row[1] as String)
+        return row[0]
     }
 
     /// Removes the audit an earlier import stored for an encounter, recording
@@ -47,9 +53,6 @@ extension ImportSession {
             db, sql: "SELECT DISTINCT batch_id FROM audit_finding WHERE encounter_id = ? AND batch_id <> ?",
             arguments: [encounterID, batchID])
         guard !earlier.isEmpty else { return false }
-        // The earlier findings' month is the encounter's, whatever the new audit holds.
-        try changes(
-            daysFrom: "SELECT service_date, service_date FROM encounter WHERE id = ?", arguments: [encounterID])
         try db.execute(
             sql: "DELETE FROM audit_finding WHERE encounter_id = ? AND batch_id <> ?",
             arguments: [encounterID, batchID])

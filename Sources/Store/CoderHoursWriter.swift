@@ -22,6 +22,7 @@ extension ImportSession {
                     batch_id = excluded.batch_id
                 """,
             arguments: [coder, workDate, centihours, batchID])
+        changedDays.add(workDate)
         return earlier == nil ? .new : .replaced
     }
 }

@@ -73,7 +73,7 @@ public final class EncounterWriter: RawStatementWriter {
     /// The text of the statement being bound; every statement binds all of its text parameters.
     private let boundText = BoundText()
     /// The days of the encounters written, before and after (see `ImportSession.dropChangedMonthSummaries`).
-    private(set) var changedDays = ChangedDays()
+    private let changedDays: ChangedDays
     private lazy var find = prepare(
         """
         SELECT id, batch_id, service_date, patient_pseudonym, provider, specialty, coder, payer,
@@ -117,8 +117,9 @@ public final class EncounterWriter: RawStatementWriter {
     private var lineInserts: [Int: Result<Statement, any Error>] = [:]
     private var diagnosisInserts: [Int: Result<Statement, any Error>] = [:]
 
-    init(db: Database) {
+    init(db: Database, changedDays: ChangedDays) {
         self.db = db
+        self.changedDays = changedDays
     }
 
     /// The stored encounter with this external id, if any.

@@ -65,14 +65,16 @@ extension ImportSession {
                 rate.payer, rate.procedureCode, rate.modifier, rate.amountCents, rate.effectiveFrom, rate.effectiveTo,
                 batchID,
             ])
+        changedDays.add(rate.effectiveFrom)
+        changedDays.add(rate.effectiveTo ?? "9999-12-31")
         return db.lastInsertedRowID
     }
 
     /// Removes a stored rate that a new one replaces.
     public func removeRate(id: Int64) throws {
-        try changes(
+        try changedDays.add(
             daysFrom: "SELECT effective_from, COALESCE(effective_to, '9999-12-31') FROM fee_rate WHERE id = ?",
-            arguments: [id])
+            arguments: [id], db)
         try db.execute(sql: "DELETE FROM fee_rate WHERE id = ?", arguments: [id])
     }
 }

@@ -8,25 +8,19 @@ public final class ImportSession {
     /// The writer for encounter rows, created on first use.
     public var encounters: EncounterWriter {
         if let encounterWriter { return encounterWriter }
-        let writer = EncounterWriter(db: db)
+        let writer = EncounterWriter(db: db, changedDays: changedDays)
         encounterWriter = writer
         return writer
     }
-    fileprivate(set) var encounterWriter: EncounterWriter?
+    fileprivate var encounterWriter: EncounterWriter?
     /// The indexes `setAsideIndexes(forFirstLoadOf:)` dropped, as created.
     var indexesToBuild: [String] = []
     /// The batches this import began, whose months' kept summaries it drops (see `dropChangedMonthSummaries`).
     var batches: [(kind: ImportKind, id: Int64)] = []
     /// The first and last day of the months whose figures this import changes, as noted so far.
-    var changedDays = ChangedDays()
+    let changedDays = ChangedDays()
     /// The writer for remittances, created on first use.
-    public var remittances: RemittanceWriter {
-        if let remittanceWriter { return remittanceWriter }
-        let writer = RemittanceWriter(db: db)
-        remittanceWriter = writer
-        return writer
-    }
-    fileprivate(set) var remittanceWriter: RemittanceWriter?
+    public private(set) lazy var remittances = RemittanceWriter(db: db, changedDays: changedDays)
     /// The writer for the NCCI edit tables, created on first use.
     public private(set) lazy var ncci = NCCIWriter(db: db)
 

@@ -118,12 +118,13 @@ extension CodeAuditDatabase {
 }
 
 /// The first and last day of the months whose figures an import changes, as
-/// its writers note them: the months whose kept summaries it drops.
-struct ChangedDays {
+/// its writers note them: the months whose kept summaries it drops. One for
+/// the import, shared by the session and its writers.
+final class ChangedDays {
     private(set) var range: ClosedRange<String>?
 
     /// Notes the month of `day` (`YYYY-MM-DD`, or longer: only its first 10 characters count).
-    mutating func add(_ day: String) {
+    func add(_ day: String) {
         let day = day.utf8.count > 10 ? String(day.prefix(10)) : day
         guard let range else {
             self.range = day...day
@@ -138,7 +139,7 @@ struct ChangedDays {
 
     /// Notes every month from the first column's day to the second's of the row
     /// `sql` reads (nothing when there is no row or either is NULL).
-    mutating func add(daysFrom sql: String, arguments: StatementArguments, _ db: Database) throws {
+    func add(daysFrom sql: String, arguments: StatementArguments, _ db: Database) throws {
         guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return }
         if let first: String = row[0], let last: String = row[1] {
             add(first)
@@ -147,58 +148,23 @@ struct ChangedDays {
     }
 
     /// Notes an encounter's service month and work month.
-    mutating func add(_ encounter: EncounterFields) {
+    func add(_ encounter: EncounterFields) {
         if let day = encounter.serviceDate { add(day) }
         if let day = encounter.codedAt { add(day) }
-    }
-
-    mutating func add(_ other: ChangedDays) {
-        guard let range = other.range else { return }
-        add(range.lowerBound)
-        add(range.upperBound)
     }
 }
 
 extension ImportSession {
-    /// Notes that this import changes the figures of every month from the
-    /// first column's day to the second's of the row `sql` reads.
-    func changes(daysFrom sql: String, arguments: StatementArguments) throws {
-        try changedDays.add(daysFrom: sql, arguments: arguments, db)
-    }
-
     /// Deletes the kept summaries of the months this import changes, in its
-    /// transaction: those of the days its writers noted, and for the kinds
-    /// whose rows say their months only once written, from those rows.
+    /// transaction. The writers note the days of what they write, replace or
+    /// delete as they go: an encounter's service and work days (a replaced one's
+    /// earlier days too), an audited encounter's service day, a coder's day, a
+    /// rate's range. An 835's claims name their encounters only by id, so its
+    /// months are read once its rows are in. The NCCI tables change no summary figure.
     func dropChangedMonthSummaries() throws {
-        for (kind, batchID) in batches {
-            switch kind {
-            case .audits:
-                try changes(
-                    daysFrom: """
-                        SELECT MIN(e.service_date), MAX(e.service_date)
-                        FROM audit_finding f JOIN encounter e ON e.id = f.encounter_id WHERE f.batch_id = ?
-                        """, arguments: [batchID])
-            case .hours:
-                try changes(
-                    daysFrom: "SELECT MIN(work_date), MAX(work_date) FROM coder_hours WHERE batch_id = ?",
-                    arguments: [batchID])
-            case .fees:
-                try changes(
-                    daysFrom: """
-                        SELECT MIN(effective_from), MAX(COALESCE(effective_to, '9999-12-31')) FROM fee_rate
-                        WHERE batch_id = ?
-                        """, arguments: [batchID])
-            case .remittances:
-                try changes(
-                    daysFrom: Self.remittedDays + "WHERE p.batch_id = ?", arguments: [batchID])
-            case .encounters, .ptp, .mue:
-                // Encounters: the writer notes each one's days as it goes (a replaced
-                // encounter's earlier days too). The NCCI tables change no summary figure.
-                break
-            }
+        for batch in batches where batch.kind == .remittances {
+            try changedDays.add(daysFrom: Self.remittedDays + "WHERE p.batch_id = ?", arguments: [batch.id], db)
         }
-        if let encounterWriter { changedDays.add(encounterWriter.changedDays) }
-        if let remittanceWriter { changedDays.add(remittanceWriter.changedDays) }
         guard let days = changedDays.range else { return }
         try db.execute(
             sql: "DELETE FROM month_summary WHERE month >= substr(?, 1, 7) AND month <= substr(?, 1, 7)",

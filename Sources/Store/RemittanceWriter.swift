@@ -46,7 +46,7 @@ public final class RemittanceWriter: RawStatementWriter {
     private let db: Database
     var connection: Database { db }
     /// The months of the encounters whose remittances were deleted (see `ImportSession.dropChangedMonthSummaries`).
-    private(set) var changedDays = ChangedDays()
+    private let changedDays: ChangedDays
     private let boundText = BoundText()
     private lazy var insertClaimStatement = prepare(
         """
@@ -67,8 +67,9 @@ public final class RemittanceWriter: RawStatementWriter {
         VALUES (?, ?, ?, ?, ?)
         """)
 
-    init(db: Database) {
+    init(db: Database, changedDays: ChangedDays) {
         self.db = db
+        self.changedDays = changedDays
     }
 
     /// The stored payment with this TRN02 and TRN03, if any.

@@ -17,81 +17,124 @@ public struct RemittedLine: Sendable, Equatable {
     public var daysToPayment: Int?
 }
 
-/// The month's remittances matched to its encounter lines: per line what was
-/// remitted, and the claims that name no encounter.
+/// The remittances of a run of months matched to their encounter lines: per
+/// line what was remitted, and the claims that name no encounter.
+///
+/// Read in four passes, none of which joins remittance rows back to their
+/// claims: the claims of the months' encounters (each with the encounter it
+/// belongs to and its payment), the lines of those encounters, the claims'
+/// service lines (put in import order), and their line adjustments; then
+/// matched. Months holding a third of the store's encounters read every row of
+/// each table and pass over those of other claims; fewer (a month of a larger
+/// store) find their rows through the indexes. Codes, modifiers and dates are
+/// numbered as they are read, so that a year of a store's lines is held in a
+/// few bytes each.
 struct Reconciliation {
-    /// Keyed by `encounter_line.id`; only lines that a remittance matched.
-    var lines: [Int64: RemittedLine] = [:]
+    /// What was remitted for each encounter line a remittance matched, by the line's row id.
+    struct RemittedLines {
+        fileprivate var positions = RowPositions([])
+        fileprivate var figures: [Figures] = []
+        fileprivate var reasons: [String] = []
+        fileprivate(set) var isEmpty = true
+
+        /// The line with row id `id`, nil when no remittance matched it.
+        subscript(id: Int64) -> RemittedLine? {
+            guard let position = positions[id] else { return nil }
+            let line = figures[Int(position)]
+            guard line.matched else { return nil }
+            return RemittedLine(
+                allowedCents: line.allowedCents, paidCents: line.paidCents,
+                patientResponsibilityCents: line.patientResponsibilityCents,
+                denialReason: line.denialReason >= 0 ? reasons[Int(line.denialReason)] : nil,
+                daysToPayment: line.daysToPayment == .min ? nil : Int(line.daysToPayment))
+        }
+
+        /// A `RemittedLine` in 40 bytes: the reason numbered in `reasons` (−1: none), no days as `.min`.
+        fileprivate struct Figures {
+            var allowedCents: Int64 = 0
+            var paidCents: Int64 = 0
+            var patientResponsibilityCents: Int64 = 0
+            var daysToPayment: Int32 = .min
+            var denialReason: Int32 = -1
+            var matched = false
+        }
+    }
+
+    /// Only lines that a remittance matched.
+    var lines = RemittedLines()
 
     /// Matches every claim payment of the month's encounters to their lines, in
-    /// import order: a claim to the encounter whose id is its CLP01 (letter case
-    /// ignored); a service line to an encounter line of that encounter with the
-    /// same code as billed (SVC06's when given, else SVC01's), the same modifiers
-    /// (in any order) and service date, the one with the same charge first, each
-    /// encounter line at most once per claim payment.
+    /// import order (see `init(_:months:)`).
     init(_ db: Database, month: Month) throws {
         try self.init(db, months: month...month)
     }
 
-    /// The reconciliation of each of `months`, in one go: what each month's
-    /// own reconciliation gives its lines, since a claim matches the lines of
-    /// one encounter, and an adjustment counts once per matching encounter of
-    /// the line's month, as it does in that month's own reconciliation.
+    /// Matches every claim payment of the encounters serviced in `months` to
+    /// their lines, in import order: a claim to the encounter whose id is its
+    /// CLP01 (letter case ignored; of two ids that differ only in letter case,
+    /// the one written as CLP01, else the one stored first); a service line to
+    /// an encounter line of that encounter with the same code as billed (SVC06's
+    /// when given, else SVC01's), the same modifiers (in any order) and service
+    /// date, the one with the same charge first, each encounter line at most once
+    /// per claim payment. A month's lines get what its own reconciliation gives them.
     init(_ db: Database, months: ClosedRange<Month>) throws {
         // A store without remittances (or before its first 835) has nothing to match.
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM remittance_claim)")! else { return }
-        let days: StatementArguments = [months.lowerBound.firstDay, months.upperBound.nextFirstDay]
-        let encounterLines = try Self.encounterLines(db, days: days)
-        var adjustments: [AdjustmentKey: [(group: String, reason: String, cents: Int64)]] = [:]
-        var denialCandidates: [Int64: [(reason: String, cents: Int64)]] = [:]
-        let adjustmentRows = try Row.fetchCursor(db, sql: Self.adjustmentsSQL, arguments: days)
-        while let row = try adjustmentRows.next() {
-            adjustments[AdjustmentKey(month: row[4], line: row[0]), default: []].append((row[1], row[2], row[3]))
+        let days: StatementArguments = ["first": months.lowerBound.firstDay, "next": months.upperBound.nextFirstDay]
+        guard let count = try ServicePeriod.servicedCount(db, days: days) else { return }
+        let texts = Interner()
+        let claims = try Claims(db, days: days, readingAll: count.holdsAThird, texts: texts)
+        guard !claims.owners.isEmpty else { return }
+        // Of the claims' rows, those of the period's claims: the claims through the encounters'
+        // service dates, their rows through the claim index; else all, the others passed over.
+        let filter = count.holdsAThird ? "" : "WHERE x.claim_id IN (\(Self.periodClaims))"
+        let arguments: StatementArguments = count.holdsAThird ? [] : days
+        var encounterLines = try EncounterLines(
+            db, days: days, readingAll: count.holdsAThird, claims: claims, texts: texts)
+        var remitted = try RemittanceLines(db, filter: filter, arguments: arguments, claims: claims, texts: texts)
+        var figures = [RemittedLines.Figures](repeating: .init(), count: encounterLines.count)
+        var denialCandidates: [Int32: [DenialCandidate]] = [:]
+        var used: [Int32] = []
+        for index in remitted.lines.indices {
+            let line = remitted.lines[index]
+            if index == 0 || remitted.lines[index - 1].claim != line.claim { used.removeAll(keepingCapacity: true) }
+            let claim = claims.owners[Int(line.claim)]
+            let date = line.serviceDate >= 0 ? line.serviceDate : claim.serviceDate
+            if date >= 0, date != claim.encounterServiceDate { continue }
+            guard
+                let match = encounterLines.match(
+                    encounter: claim.encounter, code: line.code, modifiers: line.modifiers,
+                    chargeCents: line.chargeCents, unless: used)
+            else { continue }
+            used.append(match)
+            let patientShare = remitted.patientShare[index]
+            var matched = figures[Int(match)]
+            matched.matched = true
+            matched.paidCents += line.paidCents
+            matched.patientResponsibilityCents += patientShare
+            matched.allowedCents += line.allowedCents == .min ? line.paidCents + patientShare : line.allowedCents
+            if matched.daysToPayment == .min, claim.paymentDay != .min {
+                matched.daysToPayment = Int32(clamping: claim.paymentDay - claim.encounterServiceDay)
+            }
+            figures[Int(match)] = matched
+            if let candidates = remitted.denialCandidates[Int32(index)] {
+                denialCandidates[match, default: []] += candidates
+            }
         }
-        var claimID: Int64 = -1
-        var used: Set<Int64> = []
-        let remitted = try Row.fetchCursor(db, sql: Self.remittedLinesSQL, arguments: days)
-        while let row = try remitted.next() {
-            let claim: Int64 = row[0]
-            if claim != claimID {
-                claimID = claim
-                used = []
-            }
-            let lineID: Int64 = row[1]
-            let encounter: Int64 = row[2]
-            let code: String = row[3]
-            let modifiers = Self.modifiers(row[4])
-            let date: String? = row[5]
-            let candidates = (encounterLines[encounter] ?? []).filter { line in
-                !used.contains(line.id) && line.code == code && line.modifiers == modifiers
-                    && (date == nil || date == line.serviceDate)
-            }
-            let charge: Int64 = row[6]
-            guard let match = candidates.first(where: { $0.chargeCents == charge }) ?? candidates.first else {
-                continue
-            }
-            used.insert(match.id)
-            let lineAdjustments = adjustments[AdjustmentKey(month: row[10], line: lineID)] ?? []
-            let paid: Int64 = row[7]
-            let patientShare = lineAdjustments.filter { $0.group == "PR" }.reduce(0) { $0 + $1.cents }
-            var line = lines[match.id] ?? RemittedLine()
-            line.paidCents += paid
-            line.patientResponsibilityCents += patientShare
-            line.allowedCents += (row[8] as Int64?) ?? (paid + patientShare)
-            if line.daysToPayment == nil { line.daysToPayment = row[9] }
-            lines[match.id] = line
-            denialCandidates[match.id, default: []] += lineAdjustments.filter {
-                ["CO", "OA", "PI"].contains($0.group) && $0.reason != "45"
-            }.map { ("\($0.group)-\($0.reason)", $0.cents) }
-        }
-        for (id, candidates) in denialCandidates where lines[id]?.paidCents == 0 {
+        remitted = RemittanceLines()
+        let reasons = Interner()
+        for (position, candidates) in denialCandidates where figures[Int(position)].paidCents == 0 {
             // The largest adjustment, the first in import order on a tie.
-            var largest: (reason: String, cents: Int64)?
+            var largest: DenialCandidate?
             for candidate in candidates where largest == nil || candidate.cents > largest!.cents {
                 largest = candidate
             }
-            lines[id]?.denialReason = largest?.reason
+            if let largest { figures[Int(position)].denialReason = Int32(reasons.number(largest.reason)) }
         }
+        lines.isEmpty = !figures.contains { $0.matched }
+        lines.positions = encounterLines.takePositions()
+        lines.figures = figures
+        lines.reasons = reasons.strings
     }
 
     /// The claims of the month (by their service date) whose CLP01 names no
@@ -114,73 +157,295 @@ struct Reconciliation {
         return counts
     }
 
-    /// An encounter line as matching needs it.
-    private struct EncounterLine {
-        var id: Int64
-        var code: String
-        var modifiers: [String]
-        var serviceDate: String
-        var chargeCents: Int64?
-    }
+    /// The claims naming an encounter serviced between `:first` and `:next`
+    /// (maybe one of two ids that differ in letter case only): from the date
+    /// index, then the claims' index of CLP01 ignoring case.
+    private static let periodClaims = """
+        SELECT c.id FROM encounter e
+        CROSS JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
+        WHERE e.service_date >= :first AND e.service_date < :next
+        """
 
-    /// A remittance line's adjustments, as read with the encounters of one service month.
-    private struct AdjustmentKey: Hashable {
-        var month: String
-        var line: Int64
-    }
-
-    /// The encounter lines of the days `days` (first, next first) by encounter row id, in line order.
-    private static func encounterLines(_ db: Database, days: StatementArguments) throws -> [Int64: [EncounterLine]] {
-        var lines: [Int64: [EncounterLine]] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT e.id, l.id, l.procedure_code, l.modifier_1, l.modifier_2, l.modifier_3, l.modifier_4,
-                       e.service_date, l.charge_cents
-                FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id
-                WHERE e.service_date >= ? AND e.service_date < ?
-                  AND EXISTS (SELECT 1 FROM remittance_claim c WHERE c.patient_control_number = e.external_id
-                                                                COLLATE NOCASE)
-                ORDER BY e.id, l.source_line, l.id
-                """, arguments: days)
-        while let row = try rows.next() {
-            let modifiers = [row[3], row[4], row[5], row[6]].compactMap { $0 as String? }.sorted()
-            lines[row[0], default: []].append(
-                EncounterLine(id: row[1], code: row[2], modifiers: modifiers, serviceDate: row[7], chargeCents: row[8]))
+    /// The claims that belong to an encounter serviced in the period, in import order.
+    private struct Claims {
+        struct Claim {
+            var id: Int64
+            var encounter: Int64
+            var batch: Int64
+            var payment: Int64
+            var encounterServiceDay: Int64
+            /// BPR16 as a day number; `.min` when the payment has none.
+            var paymentDay: Int64
+            /// Numbered in the reconciliation's texts.
+            var encounterServiceDate: Int32
+            /// DTM*232, for the service lines without a date of their own; −1 when none.
+            var serviceDate: Int32
         }
-        return lines
+
+        /// By batch, payment and claim id: the order their 835s were imported in.
+        private(set) var owners: [Claim] = []
+        /// Claim id → index in `owners`.
+        private(set) var positions = RowPositions([])
+
+        init(_ db: Database, days: StatementArguments, readingAll: Bool, texts: Interner) throws {
+            let columns = """
+                c.id, e.id, e.service_date, c.patient_control_number = e.external_id, c.patient_control_number,
+                c.service_date, p.payment_date, p.batch_id, p.id
+                """
+            // Every claim looked up in the encounters' index of ids ignoring case; or the period's
+            // encounters from the date index, each looked up in the claims' index.
+            let sql =
+                readingAll
+                ? """
+                SELECT \(columns) FROM remittance_claim c
+                CROSS JOIN encounter e ON e.external_id = c.patient_control_number COLLATE NOCASE
+                JOIN remittance_payment p ON p.id = c.payment_id
+                WHERE e.service_date >= :first AND e.service_date < :next
+                """
+                : """
+                SELECT \(columns) FROM encounter e
+                CROSS JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
+                JOIN remittance_payment p ON p.id = c.payment_id
+                WHERE e.service_date >= :first AND e.service_date < :next
+                """
+            let rows = try RawRows(db, sql: sql, arguments: days)
+            // Written otherwise than the encounter's id: the claim is another encounter's when one is
+            // written as CLP01, or when one equal to it ignoring case was stored before.
+            let owner = try db.cachedStatement(
+                sql: """
+                    SELECT id FROM encounter WHERE external_id = ? COLLATE NOCASE
+                    ORDER BY external_id = ? DESC, id LIMIT 1
+                    """)
+            while try rows.next() {
+                let encounter = rows.int64(1)
+                if rows.int64(3) == 0 {
+                    let number = rows.string(4)
+                    guard try Int64.fetchOne(owner, arguments: [number, number]) == encounter else { continue }
+                }
+                owners.append(
+                    Claim(
+                        id: rows.int64(0), encounter: encounter, batch: rows.int64(7), payment: rows.int64(8),
+                        encounterServiceDay: CivilDay.number(rows.bytes(2)),
+                        paymentDay: rows.isNull(6) ? .min : CivilDay.number(rows.bytes(6)),
+                        encounterServiceDate: Int32(texts.number(rows.bytes(2))),
+                        serviceDate: rows.isNull(5) ? -1 : Int32(texts.number(rows.bytes(5)))))
+            }
+            owners.sort { ($0.batch, $0.payment, $0.id) < ($1.batch, $1.payment, $1.id) }
+            positions = RowPositions(owners.lazy.map(\.id))
+        }
     }
 
-    /// Stored modifiers (space-separated) in the order matching compares them.
-    private static func modifiers(_ stored: String) -> [String] {
-        stored.split(separator: " ").map(String.init).sorted()
+    /// A denial reason (`CO-97`) a line adjustment gives, with its amount.
+    private struct DenialCandidate {
+        var reason: String
+        var cents: Int64
     }
 
-    /// The service lines of claim payments naming the month's encounters, in
-    /// import order: claim, line, encounter, code and modifiers as billed,
-    /// service date, charge, paid, allowed, days from service to payment, the encounter's service month.
-    private static let remittedLinesSQL = """
-        SELECT c.id, rl.id, e.id, COALESCE(rl.billed_code, rl.procedure_code),
-               COALESCE(rl.billed_modifiers, rl.modifiers), COALESCE(rl.service_date, c.service_date),
-               rl.charge_cents, rl.paid_cents, rl.allowed_cents,
-               CAST(round(julianday(p.payment_date) - julianday(e.service_date)) AS INTEGER),
-               substr(e.service_date, 1, 7)
-        FROM encounter e
-        JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
-        JOIN remittance_payment p ON p.id = c.payment_id
-        JOIN remittance_line rl ON rl.claim_id = c.id
-        WHERE e.service_date >= ? AND e.service_date < ?
-        ORDER BY p.batch_id, p.id, c.id, rl.position
-        """
+    /// The claims' service lines in import order (by claim, then position), with
+    /// what their line adjustments give each: the sum of its PR amounts, and its
+    /// CO, OA and PI adjustments other than reason 45 (denial reasons when
+    /// nothing is paid), in file order.
+    private struct RemittanceLines {
+        struct Line {
+            var id: Int64
+            var chargeCents: Int64
+            var paidCents: Int64
+            /// `.min` when the 835 gave no AMT*B6.
+            var allowedCents: Int64
+            /// The modifiers' `ModifierKey`.
+            var modifiers: Int64
+            /// The claim's index in `Claims.owners`.
+            var claim: Int32
+            var position: Int32
+            /// As billed (SVC06's when given, else SVC01's), numbered in the reconciliation's texts.
+            var code: Int32
+            /// DTM*472 (or DTM*150), numbered; −1 for the claim's.
+            var serviceDate: Int32
+        }
 
-    /// The line-level adjustments of those service lines, in file order, with the
-    /// service month of the encounter they were read with.
-    private static let adjustmentsSQL = """
-        SELECT a.line_id, a.group_code, a.reason_code, a.amount_cents, substr(e.service_date, 1, 7)
-        FROM encounter e
-        JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
-        JOIN remittance_adjustment a ON a.claim_id = c.id AND a.line_id IS NOT NULL
-        WHERE e.service_date >= ? AND e.service_date < ?
-        ORDER BY a.id
-        """
+        private(set) var lines: [Line] = []
+        private(set) var patientShare: [Int64] = []
+        /// By index in `lines`; only the lines that have any.
+        private(set) var denialCandidates: [Int32: [DenialCandidate]] = [:]
+
+        init() {}
+
+        init(_ db: Database, filter: String, arguments: StatementArguments, claims: Claims, texts: Interner) throws {
+            let rows = try RawRows(
+                db,
+                sql: """
+                    SELECT x.claim_id, x.position, x.id, COALESCE(x.billed_code, x.procedure_code),
+                           COALESCE(x.billed_modifiers, x.modifiers), x.service_date, x.charge_cents, x.paid_cents,
+                           x.allowed_cents
+                    FROM remittance_line x \(filter)
+                    """, arguments: arguments)
+            var read: [Line] = []
+            while try rows.next() {
+                guard let claim = claims.positions[rows.int64(0)] else { continue }
+                read.append(
+                    Line(
+                        id: rows.int64(2), chargeCents: rows.int64(6), paidCents: rows.int64(7),
+                        allowedCents: rows.isNull(8) ? .min : rows.int64(8),
+                        modifiers: ModifierKey.remitted(rows.bytes(4), texts), claim: claim,
+                        position: Int32(clamping: rows.int64(1)), code: Int32(texts.number(rows.bytes(3))),
+                        serviceDate: rows.isNull(5) ? -1 : Int32(texts.number(rows.bytes(5)))))
+            }
+            lines = Grouped.ordered(read, groups: claims.owners.count, group: \.claim) {
+                ($0.position, $0.id) < ($1.position, $1.id)
+            }
+            read = []
+            patientShare = [Int64](repeating: 0, count: lines.count)
+            let positions = RowPositions(lines.lazy.map(\.id))
+            var found: [Int32: [(id: Int64, candidate: DenialCandidate)]] = [:]
+            let adjustments = try RawRows(
+                db,
+                sql: """
+                    SELECT x.line_id, x.id, x.group_code, x.reason_code, x.amount_cents
+                    FROM remittance_adjustment x \(filter)
+                    """, arguments: arguments)
+            while try adjustments.next() {
+                guard !adjustments.isNull(0), let line = positions[adjustments.int64(0)] else { continue }
+                let group = adjustments.bytes(2)
+                if group.elementsEqual("PR".utf8) {
+                    patientShare[Int(line)] += adjustments.int64(4)
+                } else if !group.elementsEqual("CR".utf8), !adjustments.bytes(3).elementsEqual("45".utf8) {
+                    let reason = "\(adjustments.string(2))-\(adjustments.string(3))"
+                    found[line, default: []].append(
+                        (adjustments.int64(1), DenialCandidate(reason: reason, cents: adjustments.int64(4))))
+                }
+            }
+            for (line, candidates) in found {
+                denialCandidates[line] = candidates.sorted { $0.id < $1.id }.map(\.candidate)
+            }
+        }
+    }
+
+    /// Modifiers as matching compares them, in any order: their count and the
+    /// number (in the reconciliation's texts) of their text sorted and joined by
+    /// spaces (none holds one), in one integer.
+    private enum ModifierKey {
+        /// From an 835's space-separated modifiers.
+        static func remitted(_ stored: UnsafeBufferPointer<UInt8>, _ texts: Interner) -> Int64 {
+            guard stored.contains(UInt8(ascii: " ")) else {
+                return key(count: stored.isEmpty ? 0 : 1, text: texts.number(stored))
+            }
+            let parts = stored.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }.sorted()
+            return key(count: parts.count, text: texts.number(parts.joined(separator: " ")))
+        }
+
+        /// From an encounter line's modifier columns.
+        static func stored(_ modifiers: [String], _ texts: Interner) -> Int64 {
+            let text = modifiers.count <= 1 ? modifiers.first ?? "" : modifiers.sorted().joined(separator: " ")
+            return key(count: modifiers.count, text: texts.number(text))
+        }
+
+        private static func key(count: Int, text: Int) -> Int64 { Int64(count) << 32 | Int64(text) }
+    }
+
+    /// The lines of the claims' encounters, each encounter's in line order.
+    private struct EncounterLines {
+        private struct Line {
+            var id: Int64
+            var sourceLine: Int64
+            /// `.min` when the line has none.
+            var chargeCents: Int64
+            var modifiers: Int64
+            /// The encounter's index in `encounterPositions`' order.
+            var encounter: Int32
+            var code: Int32
+        }
+
+        private var lines: [Line] = []
+        /// Encounter id → its index; its lines are `lines[starts[index]..<starts[index + 1]]`.
+        private var encounterPositions = RowPositions([])
+        private var starts: [Int32] = []
+
+        var count: Int { lines.count }
+
+        init(_ db: Database, days: StatementArguments, readingAll: Bool, claims: Claims, texts: Interner) throws {
+            let encounters = Array(Set(claims.owners.lazy.map(\.encounter)))
+            encounterPositions = RowPositions(encounters)
+            let rows = try RawRows(
+                db,
+                sql: """
+                    SELECT l.encounter_id, l.source_line, l.id, l.procedure_code, l.modifier_1, l.modifier_2,
+                           l.modifier_3, l.modifier_4, l.charge_cents
+                    FROM encounter_line l
+                    \(readingAll ? "" : "WHERE l.encounter_id IN (\(ServicePeriod.servicedIDs))")
+                    """, arguments: readingAll ? [] : days)
+            var modifiers: [String] = []
+            var read: [Line] = []
+            while try rows.next() {
+                guard let encounter = encounterPositions[rows.int64(0)] else { continue }
+                modifiers.removeAll(keepingCapacity: true)
+                for column: Int32 in 4...7 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
+                read.append(
+                    Line(
+                        id: rows.int64(2), sourceLine: rows.int64(1),
+                        chargeCents: rows.isNull(8) ? .min : rows.int64(8),
+                        modifiers: ModifierKey.stored(modifiers, texts), encounter: encounter,
+                        code: Int32(texts.number(rows.bytes(3)))))
+            }
+            lines = Grouped.ordered(read, groups: encounters.count, group: \.encounter) {
+                ($0.sourceLine, $0.id) < ($1.sourceLine, $1.id)
+            }
+            starts = Grouped.starts(lines, groups: encounters.count, group: \.encounter)
+        }
+
+        /// The position of the encounter's first line, not among `used`, with the
+        /// code and modifiers: the first with the charge, else the first.
+        func match(
+            encounter id: Int64, code: Int32, modifiers: Int64, chargeCents: Int64, unless used: [Int32]
+        ) -> Int32? {
+            guard let encounter = encounterPositions[id] else { return nil }
+            var first: Int32?
+            for position in starts[Int(encounter)]..<starts[Int(encounter) + 1] {
+                let line = lines[Int(position)]
+                guard line.code == code, line.modifiers == modifiers, !used.contains(position) else { continue }
+                if line.chargeCents == chargeCents { return position }
+                if first == nil { first = position }
+            }
+            return first
+        }
+
+        /// The lines' row ids → their positions (what `RemittedLines` looks lines up by); the lines go.
+        mutating func takePositions() -> RowPositions {
+            defer { lines = [] }
+            return RowPositions(lines.lazy.map(\.id))
+        }
+    }
+
+    /// Rows put in order of their group (a small number), each group's rows in
+    /// `precedes` order: counted into place, then each group sorted (its rows
+    /// usually in order already).
+    private enum Grouped {
+        static func ordered<Row>(
+            _ rows: [Row], groups: Int, group: KeyPath<Row, Int32>, by precedes: (Row, Row) -> Bool
+        ) -> [Row] {
+            guard let first = rows.first else { return [] }
+            var next = starts(rows, groups: groups, group: group)
+            var ordered = [Row](repeating: first, count: rows.count)
+            for row in rows {
+                let slot = Int(row[keyPath: group])
+                ordered[Int(next[slot])] = row
+                next[slot] += 1
+            }
+            var start = 0
+            while start < ordered.count {
+                var end = start + 1
+                while end < ordered.count, ordered[end][keyPath: group] == ordered[start][keyPath: group] { end += 1 }
+                if end - start > 1 { ordered[start..<end].sort(by: precedes) }
+                start = end
+            }
+            return ordered
+        }
+
+        /// Where each group's rows begin in rows ordered by group, and their end last.
+        static func starts<Row>(_ rows: [Row], groups: Int, group: KeyPath<Row, Int32>) -> [Int32] {
+            var starts = [Int32](repeating: 0, count: groups + 1)
+            for row in rows { starts[Int(row[keyPath: group]) + 1] += 1 }
+            for index in 0..<groups { starts[index + 1] += starts[index] }
+            return starts
+        }
+    }
 }

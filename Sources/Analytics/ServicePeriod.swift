@@ -133,17 +133,16 @@ struct ServicePeriod {
     }
 
     private static let serviced = "e.service_date >= :first AND e.service_date < :next"
+    /// The ids of the encounters serviced between `:first` and `:next`, from the date index alone.
+    static let servicedIDs = "SELECT e.id FROM encounter e WHERE \(serviced)"
     private static let workedIn = """
         COALESCE(substr(e.coded_at, 1, 10), e.service_date) >= :first
         AND COALESCE(substr(e.coded_at, 1, 10), e.service_date) < :next
         """
 
     private let days: StatementArguments
-    /// Encounter row id → index in `encounters`: an array from the smallest id when
-    /// the ids are dense enough, else a dictionary.
-    private var firstID: Int64 = 0
-    private var denseIndex: [Int32] = []
-    private var sparseIndex: [Int64: Int32] = [:]
+    /// Encounter row id → index in `encounters`.
+    private var positions = RowPositions([])
 
     /// Reads the encounters serviced in `range`, and those worked in it when
     /// `worked`; and what the edits need of those serviced in its month
@@ -164,7 +163,6 @@ struct ServicePeriod {
         let first = range.lowerBound
         days = ["first": first.firstDay, "next": range.upperBound.nextFirstDay]
         self.access = try access ?? Self.access(db, days: days)
-        var (lowest, highest) = (Int64.max, Int64.min)
         var ratePeriods: [Int] = []
         let columns =
             "id, service_date, payer, provider, coder, coded_at, coding_minutes"
@@ -184,7 +182,6 @@ struct ServicePeriod {
                 let id = rows.int64(0)
                 let day = serviceDays.number(serviceDay)
                 if day == ratePeriods.count { ratePeriods.append(schedule.period(of: serviceDays.strings[day])) }
-                (lowest, highest) = (min(lowest, id), max(highest, id))
                 let encounter = Encounter(
                     id: id, monthIndex: monthIndex, workMonthIndex: workMonthIndex, day: day,
                     turnaroundDays: codedDay.map { CivilDay.number($0) - CivilDay.number(serviceDay) },
@@ -200,19 +197,7 @@ struct ServicePeriod {
                 encounters.append(encounter)
             }
         }
-        guard !encounters.isEmpty else { return }
-        // An array of 4 bytes an id: up to 2^21 ids (8 MB) however sparse, as a dictionary
-        // look-up per line costs more than filling it.
-        if highest - lowest < max(Int64(encounters.count) * 4, 1 << 21) {
-            firstID = lowest
-            denseIndex = [Int32](repeating: -1, count: Int(highest - lowest) + 1)
-            for (position, encounter) in encounters.enumerated() {
-                denseIndex[Int(encounter.id - lowest)] = Int32(position)
-            }
-        } else {
-            sparseIndex.reserveCapacity(encounters.count)
-            for (position, encounter) in encounters.enumerated() { sparseIndex[encounter.id] = Int32(position) }
-        }
+        positions = RowPositions(encounters.lazy.map(\.id))
     }
 
     /// How to read a period: one holding a third of the store scans it all; a
@@ -221,10 +206,27 @@ struct ServicePeriod {
     /// they are (a store imported month by month), and otherwise reads through
     /// the indexes.
     private static func access(_ db: Database, days: StatementArguments) throws -> Access {
+        guard let count = try servicedCount(db, days: days) else { return .throughIndexes }
+        if count.holdsAThird { return .scanningAll }
+        let ids = try Row.fetchOne(
+            db, sql: "SELECT MIN(id), MAX(id) FROM encounter WHERE service_date >= :first AND service_date < :next",
+            arguments: days)!
+        guard let low: Int64 = ids[0], let high: Int64 = ids[1], high - low < 3 * count.encounters else {
+            return .throughIndexes
+        }
+        return .scanning(low...high)
+    }
+
+    /// How many encounters have their service date in `days` (`:first`, `:next`),
+    /// counted up to a third of the table, and whether they are more than that;
+    /// nil for an empty store.
+    static func servicedCount(
+        _ db: Database, days: StatementArguments
+    ) throws -> (encounters: Int64, holdsAThird: Bool)? {
         // Two look-ups at the ends of the table: MIN and MAX in one SELECT would read every row.
         let table = try Row.fetchOne(
             db, sql: "SELECT (SELECT MIN(id) FROM encounter), (SELECT MAX(id) FROM encounter)")!
-        guard let first: Int64 = table[0], let last: Int64 = table[1] else { return .throughIndexes }
+        guard let first: Int64 = table[0], let last: Int64 = table[1] else { return nil }
         // From the service-date index alone, which holds each row's id: counted up to a third of the table.
         var arguments = days
         _ = arguments.append(contentsOf: ["limit": (last - first) / 3 + 1])
@@ -234,12 +236,7 @@ struct ServicePeriod {
                 SELECT COUNT(*) FROM (
                     SELECT 1 FROM encounter WHERE service_date >= :first AND service_date < :next LIMIT :limit)
                 """, arguments: arguments)!
-        if count > (last - first) / 3 { return .scanningAll }
-        let ids = try Row.fetchOne(
-            db, sql: "SELECT MIN(id), MAX(id) FROM encounter WHERE service_date >= :first AND service_date < :next",
-            arguments: days)!
-        guard let low: Int64 = ids[0], let high: Int64 = ids[1], high - low < 3 * count else { return .throughIndexes }
-        return .scanning(low...high)
+        return (count, count > (last - first) / 3)
     }
 
     /// The month of a `YYYY-MM…` date, as an offset from `first`, read from its digits.
@@ -258,15 +255,7 @@ struct ServicePeriod {
 
     /// The period's encounter with row id `id`, if any.
     func encounter(_ id: Int64) -> Encounter? {
-        let position: Int32?
-        if !denseIndex.isEmpty {
-            let offset = id - firstID
-            position = offset >= 0 && offset < denseIndex.count ? denseIndex[Int(offset)] : nil
-        } else {
-            position = sparseIndex[id]
-        }
-        guard let position, position >= 0 else { return nil }
-        return encounters[Int(position)]
+        positions[id].map { encounters[Int($0)] }
     }
 
     /// The queries of `columns` (aliased `x.` for `table`, `e.` for encounters)

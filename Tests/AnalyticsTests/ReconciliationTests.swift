@@ -169,6 +169,49 @@ import Testing
         #expect(aetna.unmatchedClaims == 0 && aetna.medianDaysToPayment == Ratio(10, 1))
     }
 
+    @Test func aClaimBelongsToOneEncounterWhenTwoIdsDifferOnlyInLetterCase() throws {
+        // Given encounters ab-7 (stored first) and AB-7, alike but for the letter case of their ids; a claim
+        // written AB-7 and one written Ab-7, each with a patient responsibility
+        let workspace = try TestWorkspace()
+        try workspace.load(
+            .encounters,
+            [
+                "encounter_id,service_date,patient_id,provider,payer,procedure_code,units,diagnosis_codes,charge",
+                "ab-7,2026-10-07,P7,Dr Adams,Aetna,99213,1,I10,150.00",
+                "AB-7,2026-10-07,P8,Dr Adams,Aetna,99213,1,I10,150.00",
+            ])
+        try workspace.load(
+            .remittances,
+            [
+                Remittance835.file(
+                    payer: "AETNA", payerID: "60054", trace: "A-8", paidOn: "20261017",
+                    claims: [
+                        ["CLP*AB-7*1*150*90*10*12*AET8", "SVC*HC:99213*150*90**1", "DTM*472*20261007", "CAS*PR*2*10"],
+                        ["CLP*Ab-7*1*150*80*20*12*AET9", "SVC*HC:99213*150*80**1", "DTM*472*20261007", "CAS*PR*2*20"],
+                    ])
+            ])
+        // When the month is reconciled
+        let (remitted, ids) = try workspace.database.read { db in
+            (
+                try Reconciliation(db, month: Self.october).lines,
+                try Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(
+                        db,
+                        sql: "SELECT external_id, l.id FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id"
+                    ).map { ($0[0] as String, $0[1] as Int64) })
+            )
+        }
+        // Then AB-7 is the encounter written as the first claim's CLP01, ab-7 the first stored of the second's,
+        // each paid once, and each patient responsibility counted once
+        let (exactID, firstID) = (try #require(ids["AB-7"]), try #require(ids["ab-7"]))
+        let exact = try #require(remitted[exactID])
+        let first = try #require(remitted[firstID])
+        #expect(exact.paidCents == 9_000 && exact.patientResponsibilityCents == 1_000 && exact.allowedCents == 10_000)
+        #expect(first.paidCents == 8_000 && first.patientResponsibilityCents == 2_000 && first.allowedCents == 10_000)
+        let aetna = try #require(try workspace.analytics.payments(for: Self.october).first)
+        #expect(aetna.remittedLines == 2 && aetna.paidCents == 17_000 && aetna.patientResponsibilityCents == 3_000)
+    }
+
     @Test func twoLinesOfOneCodeMatchByChargeEachOnce() throws {
         // Given E4's two 97110 lines, remitted in the other order
         let workspace = try Self.workspace()

@@ -95,9 +95,13 @@ struct Reconciliation {
         var figures = [RemittedLines.Figures](repeating: .init(), count: encounterLines.count)
         var denialCandidates: [Int32: [DenialCandidate]] = [:]
         var used: [Int32] = []
-        for index in remitted.lines.indices {
-            let line = remitted.lines[index]
-            if index == 0 || remitted.lines[index - 1].claim != line.claim { used.removeAll(keepingCapacity: true) }
+        var claimIndex: Int32 = -1
+        for index in remitted.order {
+            let line = remitted.lines[Int(index)]
+            if line.claim != claimIndex {
+                claimIndex = line.claim
+                used.removeAll(keepingCapacity: true)
+            }
             let claim = claims.owners[Int(line.claim)]
             let date = line.serviceDate >= 0 ? line.serviceDate : claim.serviceDate
             if date >= 0, date != claim.encounterServiceDate { continue }
@@ -107,7 +111,7 @@ struct Reconciliation {
                     chargeCents: line.chargeCents, unless: used)
             else { continue }
             used.append(match)
-            let patientShare = remitted.patientShare[index]
+            let patientShare = remitted.patientShare[Int(index)]
             var matched = figures[Int(match)]
             matched.matched = true
             matched.paidCents += line.paidCents
@@ -117,7 +121,7 @@ struct Reconciliation {
                 matched.daysToPayment = Int32(clamping: claim.paymentDay - claim.encounterServiceDay)
             }
             figures[Int(match)] = matched
-            if let candidates = remitted.denialCandidates[Int32(index)] {
+            if let candidates = remitted.denialCandidates[index] {
                 denialCandidates[match, default: []] += candidates
             }
         }
@@ -241,10 +245,10 @@ struct Reconciliation {
         var cents: Int64
     }
 
-    /// The claims' service lines in import order (by claim, then position), with
-    /// what their line adjustments give each: the sum of its PR amounts, and its
-    /// CO, OA and PI adjustments other than reason 45 (denial reasons when
-    /// nothing is paid), in file order.
+    /// The claims' service lines, with their import order (by claim, then
+    /// position), and what their line adjustments give each: the sum of its PR
+    /// amounts, and its CO, OA and PI adjustments other than reason 45 (denial
+    /// reasons when nothing is paid), in file order.
     private struct RemittanceLines {
         struct Line {
             var id: Int64
@@ -263,7 +267,11 @@ struct Reconciliation {
             var serviceDate: Int32
         }
 
+        /// As read.
         private(set) var lines: [Line] = []
+        /// Indices into `lines`, in import order.
+        private(set) var order: [Int32] = []
+        /// By index in `lines`.
         private(set) var patientShare: [Int64] = []
         /// By index in `lines`; only the lines that have any.
         private(set) var denialCandidates: [Int32: [DenialCandidate]] = [:]
@@ -279,10 +287,9 @@ struct Reconciliation {
                            x.allowed_cents
                     FROM remittance_line x \(filter)
                     """, arguments: arguments)
-            var read: [Line] = []
             while try rows.next() {
                 guard let claim = claims.positions[rows.int64(0)] else { continue }
-                read.append(
+                lines.append(
                     Line(
                         id: rows.int64(2), chargeCents: rows.int64(6), paidCents: rows.int64(7),
                         allowedCents: rows.isNull(8) ? .min : rows.int64(8),
@@ -290,10 +297,10 @@ struct Reconciliation {
                         position: Int32(clamping: rows.int64(1)), code: Int32(texts.number(rows.bytes(3))),
                         serviceDate: rows.isNull(5) ? -1 : Int32(texts.number(rows.bytes(5)))))
             }
-            lines = Grouped.ordered(read, groups: claims.owners.count, group: \.claim) {
-                ($0.position, $0.id) < ($1.position, $1.id)
-            }
-            read = []
+            order =
+                Grouped.order(lines, groups: claims.owners.count, group: \.claim) {
+                    ($0.position, $0.id) < ($1.position, $1.id)
+                }.order
             patientShare = [Int64](repeating: 0, count: lines.count)
             let positions = RowPositions(lines.lazy.map(\.id))
             var found: [Int32: [(id: Int64, candidate: DenialCandidate)]] = [:]
@@ -355,8 +362,11 @@ struct Reconciliation {
             var code: Int32
         }
 
+        /// As read.
         private var lines: [Line] = []
-        /// Encounter id → its index; its lines are `lines[starts[index]..<starts[index + 1]]`.
+        /// Indices into `lines`, by encounter, then line order.
+        private var order: [Int32] = []
+        /// Encounter id → its index; its lines are `order[starts[index]..<starts[index + 1]]`.
         private var encounterPositions = RowPositions([])
         private var starts: [Int32] = []
 
@@ -374,32 +384,30 @@ struct Reconciliation {
                     \(readingAll ? "" : "WHERE l.encounter_id IN (\(ServicePeriod.servicedIDs))")
                     """, arguments: readingAll ? [] : days)
             var modifiers: [String] = []
-            var read: [Line] = []
             while try rows.next() {
                 guard let encounter = encounterPositions[rows.int64(0)] else { continue }
                 modifiers.removeAll(keepingCapacity: true)
                 for column: Int32 in 4...7 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
-                read.append(
+                lines.append(
                     Line(
                         id: rows.int64(2), sourceLine: rows.int64(1),
                         chargeCents: rows.isNull(8) ? .min : rows.int64(8),
                         modifiers: ModifierKey.stored(modifiers, texts), encounter: encounter,
                         code: Int32(texts.number(rows.bytes(3)))))
             }
-            lines = Grouped.ordered(read, groups: encounters.count, group: \.encounter) {
+            (order, starts) = Grouped.order(lines, groups: encounters.count, group: \.encounter) {
                 ($0.sourceLine, $0.id) < ($1.sourceLine, $1.id)
             }
-            starts = Grouped.starts(lines, groups: encounters.count, group: \.encounter)
         }
 
-        /// The position of the encounter's first line, not among `used`, with the
-        /// code and modifiers: the first with the charge, else the first.
+        /// The index (in reading order) of the encounter's first line, not among
+        /// `used`, with the code and modifiers: the first with the charge, else the first.
         func match(
             encounter id: Int64, code: Int32, modifiers: Int64, chargeCents: Int64, unless used: [Int32]
         ) -> Int32? {
             guard let encounter = encounterPositions[id] else { return nil }
             var first: Int32?
-            for position in starts[Int(encounter)]..<starts[Int(encounter) + 1] {
+            for position in order[Int(starts[Int(encounter)])..<Int(starts[Int(encounter) + 1])] {
                 let line = lines[Int(position)]
                 guard line.code == code, line.modifiers == modifiers, !used.contains(position) else { continue }
                 if line.chargeCents == chargeCents { return position }
@@ -408,44 +416,34 @@ struct Reconciliation {
             return first
         }
 
-        /// The lines' row ids → their positions (what `RemittedLines` looks lines up by); the lines go.
+        /// The lines' row ids → their indices (what `RemittedLines` looks lines up by); the lines go.
         mutating func takePositions() -> RowPositions {
-            defer { lines = [] }
+            defer { (lines, order) = ([], []) }
             return RowPositions(lines.lazy.map(\.id))
         }
     }
 
-    /// Rows put in order of their group (a small number), each group's rows in
+    /// The order of rows by their group (a small number), each group's rows in
     /// `precedes` order: counted into place, then each group sorted (its rows
-    /// usually in order already).
+    /// usually in order already); with where each group begins in it, and its end last.
     private enum Grouped {
-        static func ordered<Row>(
+        static func order<Row>(
             _ rows: [Row], groups: Int, group: KeyPath<Row, Int32>, by precedes: (Row, Row) -> Bool
-        ) -> [Row] {
-            guard let first = rows.first else { return [] }
-            var next = starts(rows, groups: groups, group: group)
-            var ordered = [Row](repeating: first, count: rows.count)
-            for row in rows {
-                let slot = Int(row[keyPath: group])
-                ordered[Int(next[slot])] = row
-                next[slot] += 1
-            }
-            var start = 0
-            while start < ordered.count {
-                var end = start + 1
-                while end < ordered.count, ordered[end][keyPath: group] == ordered[start][keyPath: group] { end += 1 }
-                if end - start > 1 { ordered[start..<end].sort(by: precedes) }
-                start = end
-            }
-            return ordered
-        }
-
-        /// Where each group's rows begin in rows ordered by group, and their end last.
-        static func starts<Row>(_ rows: [Row], groups: Int, group: KeyPath<Row, Int32>) -> [Int32] {
+        ) -> (order: [Int32], starts: [Int32]) {
             var starts = [Int32](repeating: 0, count: groups + 1)
             for row in rows { starts[Int(row[keyPath: group]) + 1] += 1 }
             for index in 0..<groups { starts[index + 1] += starts[index] }
-            return starts
+            var next = starts
+            var order = [Int32](repeating: 0, count: rows.count)
+            for (index, row) in rows.enumerated() {
+                let slot = Int(row[keyPath: group])
+                order[Int(next[slot])] = Int32(index)
+                next[slot] += 1
+            }
+            for slot in 0..<groups where starts[slot + 1] - starts[slot] > 1 {
+                order[Int(starts[slot])..<Int(starts[slot + 1])].sort { precedes(rows[Int($0)], rows[Int($1)]) }
+            }
+            return (order, starts)
         }
     }
 }

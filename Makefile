@@ -74,7 +74,7 @@ demo: build
 # encounter import; the NCCI tables' imports (500,000 PTP edits within 3 s); every export of
 # a month and the last month's report from a 1,000,000-line store; the edits with 500,000
 # PTP edits; the report on a 10,000,000-line store of 100 months (not part of `make test`).
-# 7 minutes on 2 cores here with the generated files already in .build/bench (kept between
+# 7 to 11 minutes on 2 cores here with the generated files already in .build/bench (kept between
 # runs); a first run also writes them, the 10,000,000-line file (1.4 GB) taking the longest.
 bench: release
 	$(call apt_install,$(BENCH_PACKAGES))

@@ -46,12 +46,6 @@ printf '  %-24s %6.2f s  (target <= 0.50 s)\n' "all nine" "$total"
 
 # The whole monthly report of the last month: the month's nine exports, the summary
 # figures of the eleven months before for the trend lines, and the edits, rendered to HTML.
-times=()
-peak=0
-for _ in $(seq "$RUNS"); do
-  measure "$BIN" report --month "$REPORT_MONTH" --db "$db" --out "$WORK/report"
-  times+=("$SECONDS_TAKEN")
-  [ "$PEAK_KB" -gt "$peak" ] && peak=$PEAK_KB
-done
+time_report "$REPORT_MONTH" "$db" "$WORK/report"
 printf '  %-24s %6.2f s  (target <= 1.50 s; peak memory %d MB, report.html %d KB)\n' "report $REPORT_MONTH" \
-  "$(median "${times[@]}")" "$((peak / 1024))" "$(($(wc -c < "$WORK/report/report.html") / 1024))"
+  "$REPORT_MEDIAN" "$((REPORT_PEAK_KB / 1024))" "$(($(wc -c < "$WORK/report/report.html") / 1024))"

@@ -62,13 +62,7 @@ echo "    growth from the smallest file is SQLite's page cache, capped at 32 MB,
 # the months it pays without kept summaries, so the trend computes each of them.
 kept=$(sqlite3 "$WORK/rm-835.sqlite" "SELECT COUNT(*) FROM month_summary
   WHERE month >= substr(date('$REPORT_MONTH-01', '-11 months'), 1, 7) AND month <= '$REPORT_MONTH'")
-times=()
-peak=0
-for _ in $(seq "$RUNS"); do
-  measure "$BIN" report --month "$REPORT_MONTH" --db "$WORK/rm-835.sqlite" --out "$WORK/report-835"
-  times+=("$SECONDS_TAKEN")
-  [ "$PEAK_KB" -gt "$peak" ] && peak=$PEAK_KB
-done
+time_report "$REPORT_MONTH" "$WORK/rm-835.sqlite" "$WORK/report-835"
 printf '  report %s of the %d-line store with its 835 (%d of its months kept): %.2f s  (%s)\n' \
-  "$REPORT_MONTH" "$LARGE" "$kept" "$(median "${times[@]}")" "$(printf '%.2f ' "${times[@]}")"
-printf '    (target <= 1.50 s; peak memory %d MB)\n' "$((peak / 1024))"
+  "$REPORT_MONTH" "$LARGE" "$kept" "$REPORT_MEDIAN" "$(printf '%.2f ' "${REPORT_TIMES[@]}")"
+printf '    (target <= 1.50 s; peak memory %d MB)\n' "$((REPORT_PEAK_KB / 1024))"

@@ -42,11 +42,7 @@ fi
 
 echo "report benchmark: $YEARS years of the benchmark file ($YEARS,000,000 lines), median of $RUNS runs"
 for month in 2026-10 2026-05; do
-  times=()
-  for _ in $(seq "$RUNS"); do
-    measure "$BIN" report --month "$month" --db "$db" --out "$WORK/report-years"
-    times+=("$SECONDS_TAKEN")
-  done
-  printf '  %-24s %6.2f s  (target <= 1.50 s; peak memory %d MB)\n' "report $month" "$(median "${times[@]}")" \
-    "$((PEAK_KB / 1024))"
+  time_report "$month" "$db" "$WORK/report-years"
+  printf '  %-24s %6.2f s  (target <= 1.50 s; peak memory %d MB)\n' "report $month" "$REPORT_MEDIAN" \
+    "$((REPORT_PEAK_KB / 1024))"
 done

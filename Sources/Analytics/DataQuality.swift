@@ -58,11 +58,24 @@ extension Analytics {
 
     /// The files behind `month` from an open read.
     static func importedFiles(_ db: Database, month: Month) throws -> [ImportedFileQuality] {
-        // The month's batches once, for both queries: finding them is most of the work.
-        let batches = try Int64.fetchAll(
-            db, sql: DataQualitySQL.monthBatches, arguments: ["first": month.firstDay, "next": month.nextFirstDay])
+        let days: StatementArguments = ["first": month.firstDay, "next": month.nextFirstDay]
+        return try importedFiles(
+            db, month: month,
+            encounterBatches: Set(Int64.fetchAll(db, sql: DataQualitySQL.encounterBatches, arguments: days)))
+    }
+
+    /// The files behind `month` from an open read, given the batches of its
+    /// encounters and of their audit findings, which the report's pass over
+    /// the month reads already (through the date index, finding them was most
+    /// of the work here).
+    static func importedFiles(
+        _ db: Database, month: Month, encounterBatches: Set<Int64>
+    ) throws -> [ImportedFileQuality] {
+        let batches = encounterBatches.union(
+            try Int64.fetchAll(
+                db, sql: DataQualitySQL.otherBatches, arguments: ["first": month.firstDay, "next": month.nextFirstDay]))
         guard !batches.isEmpty else { return [] }
-        let list = batches.map(String.init).joined(separator: ", ")
+        let list = batches.sorted().map(String.init).joined(separator: ", ")
         var rejects: [Int64: [RejectedColumn]] = [:]
         for row in try Row.fetchAll(db, sql: DataQualitySQL.rejects(list)) {
             rejects[row["batch_id"], default: []].append(RejectedColumn(column: row["column_name"], rows: row["rows"]))
@@ -77,12 +90,16 @@ extension Analytics {
 }
 
 private enum DataQualitySQL {
-    static let monthBatches = """
+    /// The batches of the month's encounters and of their audit findings.
+    static let encounterBatches = """
         SELECT batch_id FROM encounter WHERE service_date >= :first AND service_date < :next
         UNION
         SELECT f.batch_id FROM audit_finding f JOIN encounter e ON e.id = f.encounter_id
         WHERE e.service_date >= :first AND e.service_date < :next
-        UNION
+        """
+
+    /// The batches of the month's coder hours and of the 835 claims for services in it.
+    static let otherBatches = """
         SELECT batch_id FROM coder_hours WHERE work_date >= :first AND work_date < :next
         UNION
         SELECT p.batch_id FROM remittance_payment p JOIN remittance_claim c ON c.payment_id = p.id

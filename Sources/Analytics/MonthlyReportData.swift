@@ -119,9 +119,13 @@ extension Analytics {
         }
         progress("\(month): findings and diagnoses")
         var accuracy = ErrorRateTallies()
+        // The imports behind the month's encounters and their findings, for its data quality.
+        var batches = Set(period.details.lazy.map(\.batch))
         try period.forEachFinding(db) { encounter, finding in
             productivity.add(finding, of: encounter)
-            if encounter.monthIndex == 0 { accuracy.add(ReviewedCode(encounter, finding, in: period)) }
+            guard encounter.monthIndex == 0 else { return }
+            accuracy.add(ReviewedCode(encounter, finding, in: period))
+            batches.insert(finding.batch)
         }
         try period.forEachDiagnosis(ofMonth: 0, db) { encounter, position, code in
             if encounter.workMonthIndex == 0 { productivity.addDiagnosis(of: encounter) }
@@ -144,7 +148,8 @@ extension Analytics {
             month: month, errorRates: errorRates, findings: try findings(db, month: month),
             productivity: productivityRows, variance: varianceRows,
             emDistribution: visits.rows(month: month, providers: period.providers.strings, codes: period.codes.strings),
-            trend: summary, files: try importedFiles(db, month: month), toleranceCents: toleranceCents,
+            trend: summary, files: try importedFiles(db, month: month, encounterBatches: batches),
+            toleranceCents: toleranceCents,
             payments: paymentFigures.paymentRows(), denials: paymentFigures.denialRows())
         return (data, detail.detail())
     }

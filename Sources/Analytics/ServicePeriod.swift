@@ -75,6 +75,8 @@ struct ServicePeriod {
         var externalID: String
         var patient: String
         var specialty: String?
+        /// The import that stored it (for the report's data quality).
+        var batch: Int64
     }
 
     /// An encounter line, its code numbered in `codes`; money in cents, nil when blank.
@@ -92,6 +94,8 @@ struct ServicePeriod {
 
     /// An audit finding, codes as stored.
     struct Finding {
+        /// The import that stored it.
+        var batch: Int64
         var codeType: CodeType
         var outcome: FindingOutcome
         var submitted: (code: String?, units: Int?)
@@ -166,7 +170,7 @@ struct ServicePeriod {
         var ratePeriods: [Int] = []
         let columns =
             "id, service_date, payer, provider, coder, coded_at, coding_minutes"
-            + (detailMonth == nil ? "" : ", external_id, patient_pseudonym, specialty")
+            + (detailMonth == nil ? "" : ", external_id, patient_pseudonym, specialty, batch_id")
         // Scanning, the months are checked here rather than by SQLite, which spares it
         // working out each row's work day.
         for (sql, arguments) in queries(columns, of: nil) {
@@ -192,7 +196,7 @@ struct ServicePeriod {
                     details.append(
                         EncounterDetail(
                             encounter: encounter, externalID: rows.string(7), patient: rows.string(8),
-                            specialty: rows.optionalString(9)))
+                            specialty: rows.optionalString(9), batch: rows.int64(10)))
                 }
                 encounters.append(encounter)
             }
@@ -342,7 +346,7 @@ struct ServicePeriod {
         try forEachRow(
             """
             x.encounter_id, x.code_type, x.outcome, x.submitted_code, x.submitted_units, x.audited_code,
-            x.audited_units
+            x.audited_units, x.batch_id
             """, of: "audit_finding", db
         ) { rows in
             guard let encounter = encounter(rows.int64(0)) else { return }
@@ -350,7 +354,7 @@ struct ServicePeriod {
             try body(
                 encounter,
                 Finding(
-                    codeType: CodeType(rawValue: rows.string(1))!,
+                    batch: rows.int64(7), codeType: CodeType(rawValue: rows.string(1))!,
                     outcome: FindingOutcome(rawValue: rows.string(2))!,
                     submitted: (rows.optionalString(3), rows.optionalInt64(4).map { Int($0) }),
                     audited: (rows.optionalString(5), rows.optionalInt64(6).map { Int($0) })))

@@ -66,6 +66,10 @@ import Testing
         #expect(october.sha256.count == 64)
         let september = try workspace.analytics.importedFiles(for: Month(year: 2026, month: 9))
         #expect(september.map(\.fileName).map { ($0 as NSString).lastPathComponent } == ["september.csv"])
+        // And the report, which takes the batches of the month's encounters and findings from its own pass
+        // over the month, lists the same files
+        #expect(try workspace.analytics.monthlyReportData(for: Self.october).files == files)
+        #expect(try workspace.analytics.monthlyReportData(for: Month(year: 2026, month: 9)).files == september)
     }
 
     @Test func theSummaryIsTheExportsPracticeFigures() throws {

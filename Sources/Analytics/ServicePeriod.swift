@@ -262,6 +262,12 @@ struct ServicePeriod {
         positions[id].map { encounters[Int($0)] }
     }
 
+    /// `encounter(_:)`, holding only what it reads.
+    private var encounterLookup: (Int64) -> Encounter? {
+        let (positions, encounters) = (positions, encounters)
+        return { id in positions[id].map { encounters[Int($0)] } }
+    }
+
     /// The queries of `columns` (aliased `x.` for `table`, `e.` for encounters)
     /// of the period's encounters, or of the rows of `table` joined to them by
     /// `encounter_id`. Scanning a stretch of ids, the rows of the stretch's
@@ -319,13 +325,15 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachLine(_ db: Database, _ body: (Encounter, Line) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
+        // What the rows need, apart: a closure that reads them from `self` copies the whole period at each row.
+        let (find, codes) = (encounterLookup, codes)
         try forEachRow(
             """
             x.encounter_id, x.id, x.procedure_code, x.modifier_1, x.modifier_2, x.modifier_3, x.modifier_4,
             x.units, x.charge_cents, x.allowed_cents, x.paid_cents, x.source_line
             """, of: "encounter_line", db
         ) { rows in
-            guard let encounter = encounter(rows.int64(0)) else { return }
+            guard let encounter = find(rows.int64(0)) else { return }
             var modifiers: [String] = []
             for column: Int32 in 3...6 where !rows.isNull(column) { modifiers.append(rows.string(column)) }
             try body(
@@ -343,13 +351,14 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read, and what `body` throws.
     func forEachFinding(_ db: Database, _ body: (Encounter, Finding) throws -> Void) throws {
         guard !encounters.isEmpty else { return }
+        let find = encounterLookup
         try forEachRow(
             """
             x.encounter_id, x.code_type, x.outcome, x.submitted_code, x.submitted_units, x.audited_code,
             x.audited_units, x.batch_id
             """, of: "audit_finding", db
         ) { rows in
-            guard let encounter = encounter(rows.int64(0)) else { return }
+            guard let encounter = find(rows.int64(0)) else { return }
             // The store's CHECK constraints admit only these values.
             try body(
                 encounter,
@@ -397,11 +406,21 @@ struct ServicePeriod {
         }
     }
 
+    /// How many row ids `table` spans, from its first to its last: at least as many as it has rows.
+    private static func rowSpan(of table: String, _ db: Database) throws -> Int64 {
+        // Two look-ups at the ends of the table: MIN and MAX in one SELECT would read every row.
+        let ends = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(id) FROM \(table)), (SELECT MAX(id) FROM \(table))")!
+        guard let first: Int64 = ends[0], let last: Int64 = ends[1] else { return 0 }
+        return last - first + 1
+    }
+
     /// The period's encounters (their positions) by row id.
     private func idOrder() -> [Int32] {
         var order = Array(Int32(0)..<Int32(encounters.count))
-        if !encounters.indices.dropFirst().allSatisfy({ encounters[$0 - 1].id < encounters[$0].id }) {
-            order.sort { encounters[Int($0)].id < encounters[Int($1)].id }
+        // The ids alone: a closure that reads `encounters` copies the whole period at each call.
+        let ids = encounters.map(\.id)
+        if !ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) {
+            order.sort { ids[Int($0)] < ids[Int($1)] }
         }
         return order
     }
@@ -413,9 +432,18 @@ struct ServicePeriod {
     /// encounter in row id order: asking SQLite for the ids `IN` the union of
     /// the two date indexes' made it gather them in two temporary indexes
     /// first, for each table, which took more instructions than the look-ups.
+    ///
+    /// A table of at most four rows per encounter of the period (the audit
+    /// findings of a month, say) is read whole instead: a row read in turn
+    /// costs a small share of a look-up in its index, most of which find nothing.
     private func forEachRow(
         _ columns: String, of table: String, _ db: Database, _ body: (RawRows) throws -> Void
     ) throws {
+        if access == .throughIndexes, try Self.rowSpan(of: table, db) <= 4 * Int64(encounters.count) {
+            let rows = try RawRows(db, sql: "SELECT \(columns) FROM \(table) x", arguments: [])
+            while try rows.next() { try body(rows) }
+            return
+        }
         if access == .throughIndexes && worked {
             let rows = try RawRows(
                 db, sql: "SELECT \(columns) FROM \(table) x WHERE x.encounter_id = ?", arguments: [0])

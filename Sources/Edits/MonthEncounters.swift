@@ -16,7 +16,7 @@ struct MonthEncounters {
         let providerNumber: Int
         let dayNumber: Int
         /// Indices into `lines`, in the encounter's line order.
-        var lines: [Int] = []
+        var lines: Range<Int>
         /// Without their dot, in the encounter's order.
         var diagnoses: [String] = []
     }
@@ -50,6 +50,7 @@ struct MonthEncounters {
     init(_ detail: MonthDetail) {
         codes = detail.codes
         encounters.reserveCapacity(detail.encounters.count)
+        lines.reserveCapacity(detail.encounters.reduce(0) { $0 + $1.lines.count })
         for encounter in detail.encounters {
             let first = lines.count
             for line in encounter.lines {
@@ -64,7 +65,7 @@ struct MonthEncounters {
                     rowID: encounter.rowID, externalID: encounter.externalID, serviceDate: encounter.serviceDate,
                     patient: encounter.patient, provider: encounter.provider, specialty: encounter.specialty,
                     coder: encounter.coder, payer: encounter.payer, providerNumber: encounter.providerNumber,
-                    dayNumber: encounter.dayNumber, lines: Array(first..<lines.count),
+                    dayNumber: encounter.dayNumber, lines: first..<lines.count,
                     diagnoses: encounter.diagnoses))
         }
         sameDayGroups = Self.sameDayGroups(encounters)

@@ -127,6 +127,8 @@ struct ServicePeriod {
     private(set) var details: [EncounterDetail] = []
     /// Whether the encounters only worked in the months (serviced before) are read too.
     let worked: Bool
+    /// Whether, read through the indexes, a table of few rows per period encounter is read whole.
+    let readsSmallTablesWhole: Bool
     /// The period's encounters as conditions on `e` that pick disjoint sets:
     /// those serviced in it, and those worked in it but serviced outside it,
     /// each a range of its index (by service date, by work day) rather than an
@@ -157,9 +159,10 @@ struct ServicePeriod {
     /// - throws: A database error when the store cannot be read.
     init(
         _ db: Database, months range: ClosedRange<Month>, worked: Bool = true, detailMonth: Int? = nil,
-        access: Access? = nil, expectedEncounters: Int? = nil
+        access: Access? = nil, readsSmallTablesWhole: Bool = true, expectedEncounters: Int? = nil
     ) throws {
         months = range.months
+        self.readsSmallTablesWhole = readsSmallTablesWhole
         // Room for them all at once: grown by doubling, the array would hold up to three times their size.
         if let expectedEncounters { encounters.reserveCapacity(expectedEncounters) }
         self.worked = worked
@@ -439,7 +442,9 @@ struct ServicePeriod {
     private func forEachRow(
         _ columns: String, of table: String, _ db: Database, _ body: (RawRows) throws -> Void
     ) throws {
-        if access == .throughIndexes, try Self.rowSpan(of: table, db) <= 4 * Int64(encounters.count) {
+        if access == .throughIndexes, readsSmallTablesWhole,
+            try Self.rowSpan(of: table, db) <= 4 * Int64(encounters.count)
+        {
             let rows = try RawRows(db, sql: "SELECT \(columns) FROM \(table) x", arguments: [])
             while try rows.next() { try body(rows) }
             return

@@ -35,9 +35,13 @@ import Testing
     }
 
     /// Everything the period's passes hand over, as text.
-    static func contents(_ db: Database, access: ServicePeriod.Access, worked: Bool = true) throws -> [String] {
+    static func contents(
+        _ db: Database, access: ServicePeriod.Access, worked: Bool = true, smallTablesWhole: Bool = true
+    ) throws -> [String] {
         let october = Month(year: 2026, month: 10)
-        let period = try ServicePeriod(db, months: october...october, worked: worked, detailMonth: 0, access: access)
+        let period = try ServicePeriod(
+            db, months: october...october, worked: worked, detailMonth: 0, access: access,
+            readsSmallTablesWhole: smallTablesWhole)
         #expect(period.access == access)
         func name(_ encounter: ServicePeriod.Encounter) -> String {
             "\(period.serviceDate(of: encounter)) month \(encounter.monthIndex) work \(encounter.workMonthIndex) "
@@ -68,15 +72,17 @@ import Testing
         // Given encounters serviced or worked in October, and others
         let workspace = try Self.workspace()
         // When October is read each way: scanning OCT and LATE's rows (3 and 4), SEP (row 2, serviced in
-        // September and coded in October) is found through the work-day index
-        let (scanned, stretch, sought) = try workspace.database.read { db in
+        // September and coded in October) is found through the work-day index; through the indexes, the
+        // lines and findings (at most four rows per encounter of the period) looked up or read whole
+        let (scanned, stretch, sought, whole) = try workspace.database.read { db in
             (
                 try Self.contents(db, access: .scanningAll), try Self.contents(db, access: .scanning(3...4)),
+                try Self.contents(db, access: .throughIndexes, smallTablesWhole: false),
                 try Self.contents(db, access: .throughIndexes)
             )
         }
         // Then all give the same rows
-        #expect(scanned == sought && stretch == sought)
+        #expect(scanned == sought && stretch == sought && whole == sought)
         // And those are September's encounter coded in October, October's two, not August's or November's
         #expect(
             Array(scanned.prefix(3)) == [
@@ -94,15 +100,16 @@ import Testing
         // Given encounters serviced or worked in October, and others
         let workspace = try Self.workspace()
         // When October's encounters by service date alone are read each way
-        let (scanned, stretch, sought) = try workspace.database.read { db in
+        let (scanned, stretch, sought, whole) = try workspace.database.read { db in
             (
                 try Self.contents(db, access: .scanningAll, worked: false),
                 try Self.contents(db, access: .scanning(3...4), worked: false),
+                try Self.contents(db, access: .throughIndexes, worked: false, smallTablesWhole: false),
                 try Self.contents(db, access: .throughIndexes, worked: false)
             )
         }
         // Then all give the same rows: OCT and LATE with their 2 lines, 2 findings and 4 diagnoses
-        #expect(scanned == sought && stretch == sought)
+        #expect(scanned == sought && stretch == sought && whole == sought)
         #expect(scanned.count == 2 + 2 + 2 + 4 + 2)
         #expect(!scanned.contains { $0.hasPrefix("2026-09-28") })
     }

@@ -94,21 +94,41 @@ extension Analytics {
     package static func monthFigures(
         _ db: Database, month: Month, toleranceCents: Int64, progress: (String) -> Void
     ) throws -> (data: MonthlyReportData, detail: MonthDetail) {
+        let (data, detail) = try monthFigures(
+            db, month: month, toleranceCents: toleranceCents, forReport: true, progress: progress)
+        return (data, detail!)
+    }
+
+    /// The month's export rows alone, as `monthFigures(_:month:toleranceCents:progress:)`
+    /// computes them, without the edits' encounters and the files of its data quality
+    /// (`files` is empty).
+    ///
+    /// - throws: A database error when the store cannot be read.
+    package static func monthExportFigures(
+        _ db: Database, month: Month, toleranceCents: Int64
+    ) throws -> MonthlyReportData {
+        try monthFigures(db, month: month, toleranceCents: toleranceCents, forReport: false) { _ in }.data
+    }
+
+    /// The month's figures, and for the report (`forReport`) its files and the edits' encounters too.
+    private static func monthFigures(
+        _ db: Database, month: Month, toleranceCents: Int64, forReport: Bool, progress: (String) -> Void
+    ) throws -> (data: MonthlyReportData, detail: MonthDetail?) {
         progress("\(month)")
         // One pass over each table for the month gives its error rates, productivity (the
         // encounters worked in it), variance, payments and E/M levels, and the edits' encounters.
-        let period = try ServicePeriod(db, months: month...month, detailMonth: 0)
+        let period = try ServicePeriod(db, months: month...month, detailMonth: forReport ? 0 : nil)
         let reconciliation = try Reconciliation(db, months: month...month)
         var rates = RateCache(period.schedule)
         var productivity = ProductivityTally(period: period, monthIndex: 0)
         var variance = VarianceFigures(toleranceCents: toleranceCents)
         var payments = PaymentTally()
         var visits = EMVisits()
-        var detail = MonthDetailBuilder(period: period)
+        var detail = forReport ? MonthDetailBuilder(period: period) : nil
         progress("\(month): lines")
         try period.forEachLine(db) { encounter, line in
             productivity.addLine(of: encounter, modifiers: line.modifiers.count)
-            detail.add(line, of: encounter)
+            detail?.add(line, of: encounter)
             // The lines of encounters serviced earlier and worked in the month count only as work.
             guard encounter.monthIndex == 0 else { return }
             let remitted = reconciliation.lines.isEmpty ? nil : reconciliation.lines[line.id]
@@ -129,7 +149,7 @@ extension Analytics {
         }
         try period.forEachDiagnosis(ofMonth: 0, db) { encounter, position, code in
             if encounter.workMonthIndex == 0 { productivity.addDiagnosis(of: encounter) }
-            detail.addDiagnosis(code, at: position, of: encounter)
+            detail?.addDiagnosis(code, at: position, of: encounter)
         }
         progress("\(month) findings and files")
         let errorRates = accuracy.rows(month: month)
@@ -148,10 +168,10 @@ extension Analytics {
             month: month, errorRates: errorRates, findings: try findings(db, month: month),
             productivity: productivityRows, variance: varianceRows,
             emDistribution: visits.rows(month: month, providers: period.providers.strings, codes: period.codes.strings),
-            trend: summary, files: try importedFiles(db, month: month, encounterBatches: batches),
+            trend: summary, files: forReport ? try importedFiles(db, month: month, encounterBatches: batches) : [],
             toleranceCents: toleranceCents,
             payments: paymentFigures.paymentRows(), denials: paymentFigures.denialRows())
-        return (data, detail.detail())
+        return (data, detail?.detail())
     }
 }
 

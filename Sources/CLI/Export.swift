@@ -9,7 +9,7 @@ extension CodeAudit {
     /// `codeaudit export NAME --month YYYY-MM`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write one CSV export of a month (to stdout, or --out FILE).",
+            abstract: "Write one CSV export of a month (to stdout, or --out FILE), or all nine into a folder.",
             discussion: """
                 Exports are UTF-8 with a BOM (so Excel reads accents right), comma-separated, with CRLF line \
                 ends; money has 2 decimals and rates are fractions with 4. A month with no data gives the \
@@ -20,21 +20,31 @@ extension CodeAudit {
 
         @Argument(
             help: ArgumentHelp(
-                "The export: "
-                    + ExportName.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "name"))
-        var name: ExportName
+                "The export, by its file name without .csv; all writes every one of them into the folder --out.",
+                valueName: "name"))
+        var name: ExportChoice
 
         @Option(
             help: ArgumentHelp(
                 "The month, by service date (productivity: by the day work was done).", valueName: "YYYY-MM"))
         var month: Month
 
-        @Option(help: ArgumentHelp("Where to write the CSV (default: stdout).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Where to write the CSV (default: stdout); for all, the folder to write NAME.csv files into.",
+                valueName: "file"))
         var out: String?
 
         @OptionGroup var csv: CSVExportOptions
 
+        func validate() throws {
+            if name == .all, out == nil || out == "-" {
+                throw ValidationError("export all writes nine files: give the folder with --out DIR.")
+            }
+        }
+
         func run() throws {
+            guard case .one(let name) = name else { return try writeAll(into: out ?? "") }
             try logged("export \(name.rawValue)", store: store) { record in
                 let database = try store.openExisting()
                 let table = try ExportBuilder(
@@ -50,6 +60,45 @@ extension CodeAudit {
             }
         }
     }
+}
+
+extension CodeAudit.Export {
+    /// `export all`: every export of the month from one read of the store (so
+    /// the files describe the same data, as the report's do), each into
+    /// `folder` as NAME.csv, byte for byte what `export NAME` writes.
+    private func writeAll(into folder: String) throws {
+        try logged("export all", store: store) { record in
+            let database = try store.openExisting()
+            let (data, edits) = try Analytics(database: database).monthlyExports(
+                for: month, toleranceCents: csv.tolerance.cents)
+            try createFolder(folder)
+            for table in Exports.monthly(data, edits: edits) {
+                let path = (folder as NSString).appendingPathComponent("\(table.name).csv")
+                let bytes = table.csv(bom: !csv.noBOM)
+                try OutputFile.write(bytes, to: path)
+                record.wrote(bytes, to: path)
+            }
+            printError("wrote \(ExportName.allCases.count) CSV exports for \(month) into \(folder)")
+        }
+    }
+}
+
+/// The NAME of `codeaudit export`: one export, or all of them.
+enum ExportChoice: Equatable, ExpressibleByArgument {
+    case one(ExportName)
+    case all
+
+    init?(argument: String) {
+        if argument == "all" {
+            self = .all
+        } else if let name = ExportName(rawValue: argument) {
+            self = .one(name)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { ExportName.allCases.map(\.rawValue) + ["all"] }
 }
 
 /// How the CSV exports are written, for `export` and `report` alike.

@@ -87,6 +87,45 @@ import Testing
         #expect(result.stderr.contains("header only"))
     }
 
+    @Test func exportAllWritesEveryExportAsExportNameWritesIt() throws {
+        // Given October's data
+        let workspace = try workspaceWithData()
+        // When every export is written at once, with a tolerance and without the BOM
+        let options = ["--month", "2026-10", "--tolerance", "20.00", "--no-bom"]
+        let result = try workspace.run(["export", "all", "--out", "out/2026-10"] + options)
+        // Then the new folder holds the nine files, each byte for byte what `export NAME` writes
+        #expect(result.status == 0 && result.stdout.isEmpty, "\(result.stderr)")
+        #expect(result.stderr.contains("wrote 9 CSV exports for 2026-10 into out/2026-10"), "\(result.stderr)")
+        let names = [
+            "error_rates", "findings", "coder_productivity", "reimbursement_variance", "em_distribution", "edits",
+            "edit_rates", "payments", "denials",
+        ]
+        let written = try FileManager.default.contentsOfDirectory(atPath: workspace.path("out/2026-10"))
+        #expect(written.sorted() == names.map { "\($0).csv" }.sorted())
+        for name in names {
+            let one = try workspace.run(["export", name, "--out", "\(name).csv"] + options)
+            #expect(one.status == 0, "\(one.stderr)")
+            let all = try Data(contentsOf: URL(fileURLWithPath: workspace.path("out/2026-10/\(name).csv")))
+            #expect(all == (try Data(contentsOf: URL(fileURLWithPath: workspace.path("\(name).csv")))), "\(name)")
+        }
+        // And the tolerance reached the variance: no line is underpaid at 20.00
+        let variance = try String(
+            contentsOfFile: workspace.path("out/2026-10/reimbursement_variance.csv"), encoding: .utf8)
+        #expect(variance.contains("2026-10,Medicare,ALL,2,2,,183.12,171.56,0.00,-11.56,-0.0631,0,0.00,0,0,0\r\n"))
+    }
+
+    @Test func exportAllNeedsAFolder() throws {
+        // Given October's data
+        let workspace = try workspaceWithData()
+        // When every export is asked for without --out, or onto stdout
+        for out in [[], ["--out", "-"]] {
+            let result = try workspace.run(["export", "all", "--month", "2026-10"] + out)
+            // Then it is a usage error that names the option, and nothing is written
+            #expect(result.status == 64 && result.stdout.isEmpty)
+            #expect(result.stderr.contains("give the folder with --out DIR"), "\(result.stderr)")
+        }
+    }
+
     @Test func badArgumentsAndAMissingDatabase() throws {
         let workspace = try CLIWorkspace()
         // An unknown export or month is a usage error (64); a missing database is 66, and none is created

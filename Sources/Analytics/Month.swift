@@ -48,7 +48,9 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The month `months` after this one (before it, when negative).
     public func advanced(by months: Int) -> Month {
         let index = year * 12 + month - 1 + months
-        return Month(year: index / 12, month: index % 12 + 1)
+        // Floored: a month before year 0 is in year −1, not in a month 0 of year 0.
+        let (year, offset) = (index >= 0 ? index / 12 : (index - 11) / 12, (index % 12 + 12) % 12)
+        return Month(year: year, month: offset + 1)
     }
 
     public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }

@@ -60,10 +60,15 @@ import Testing
     }
 
     private func page(_ names: [String]) throws -> String {
+        // Two distinct names whatever was drawn: the second gets a space, or two when the first is it with one
+        // (" " and "" were drawn once, and the two providers became one).
+        func two(_ first: String, _ second: String) -> [String] {
+            [first, second + (second + " " == first ? "  " : " ")]
+        }
         var fixture = ReportFixture.Names()
-        fixture.providers = [names[0], names[1] + " "]  // two distinct providers whatever was drawn
-        fixture.coders = [names[2], names[3] + " "]
-        fixture.payers = [names[4], names[5] + " "]
+        fixture.providers = two(names[0], names[1])
+        fixture.coders = two(names[2], names[3])
+        fixture.payers = two(names[4], names[5])
         fixture.category = "category " + names[6]  // never blank: a blank one joins "Not categorised"
         fixture.file = names[7]
         return try MonthlyReport(

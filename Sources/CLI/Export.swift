@@ -127,7 +127,7 @@ struct ExportBuilder {
             Exports.reimbursementVariance(
                 try analytics.reimbursementVariance(for: month, toleranceCents: toleranceCents))
         case .emDistribution: Exports.emDistribution(try analytics.emDistribution(for: month))
-        case .edits: Exports.edits(try analytics.edits(for: month).flags)
+        case .edits: Exports.edits(try analytics.editFlags(for: month))
         case .editRates: Exports.editRates(try analytics.edits(for: month).rates)
         case .payments: Exports.payments(try analytics.payments(for: month))
         case .denials: Exports.denials(try analytics.denials(for: month))

@@ -58,4 +58,12 @@ extension Analytics {
     public func edits(for month: Month) throws -> MonthlyEdits {
         try EditChecks(database: database).monthly(for: month)
     }
+
+    /// The month's flags alone (SPEC 8.1), what `edits.csv` shows: `edits(for:)`'s
+    /// `flags`, without the rates and the audits they are set beside.
+    ///
+    /// - throws: any database error.
+    public func editFlags(for month: Month) throws -> [EditFlagRow] {
+        try database.read { db in try EditFinder.flags(db, month: month).flags }
+    }
 }

@@ -53,6 +53,17 @@ import Testing
         #expect(flags.first { $0.encounterID == "E14" }?.flaggedEncounterIDs == ["E14"])
     }
 
+    @Test func theFlagsAloneAreTheMonthsFlags() throws {
+        // Given the fixture month with both NCCI tables
+        let workspace = try EditsFixture.workspace()
+        // When its flags are asked for alone (export edits) and with the rates (the report, export all)
+        let alone = try Analytics(database: workspace.database).editFlags(for: EditsFixture.october)
+        let monthly = try EditChecks(database: workspace.database).monthly(for: EditsFixture.october)
+        // Then they are the same flags, in the same order
+        #expect(alone.count == 9)
+        #expect(alone == monthly.flags)
+    }
+
     @Test func eachFlagSaysWhatIsWrongInOneSentence() throws {
         let flags = try Self.flags()
         let details = Dictionary(uniqueKeysWithValues: flags.map { ($0.encounterID, $0.detail) })

@@ -71,13 +71,7 @@ extension CodeAudit.Export {
             let database = try store.openExisting()
             let (data, edits) = try Analytics(database: database).monthlyExports(
                 for: month, toleranceCents: csv.tolerance.cents)
-            try createFolder(folder)
-            for table in Exports.monthly(data, edits: edits) {
-                let path = (folder as NSString).appendingPathComponent("\(table.name).csv")
-                let bytes = table.csv(bom: !csv.noBOM)
-                try OutputFile.write(bytes, to: path)
-                record.wrote(bytes, to: path)
-            }
+            try writeFiles(Exports.monthly(data, edits: edits).csvFiles(bom: !csv.noBOM), into: folder, record: &record)
             printError("wrote \(ExportName.allCases.count) CSV exports for \(month) into \(folder)")
         }
     }

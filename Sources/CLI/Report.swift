@@ -89,15 +89,26 @@ struct MonthlyReportWriter {
             printError("codeaudit: \(error.localizedDescription)")
             throw ExitCode(65)
         }
-        try createFolder(out)
-        let files =
-            [("report.html", Data(html.utf8))]
-            + Exports.monthly(data, edits: edits).map { ("\($0.name).csv", $0.csv(bom: bom)) }
-        for (name, bytes) in files {
-            let path = (out as NSString).appendingPathComponent(name)
-            try OutputFile.write(bytes, to: path)
-            record.wrote(bytes, to: path)
-        }
+        try writeFiles(
+            [("report.html", Data(html.utf8))] + Exports.monthly(data, edits: edits).csvFiles(bom: bom), into: out,
+            record: &record)
+    }
+}
+
+extension [ExportTable] {
+    /// Each table as `NAME.csv` and its bytes.
+    func csvFiles(bom: Bool) -> [(name: String, bytes: Data)] {
+        map { ("\($0.name).csv", $0.csv(bom: bom)) }
+    }
+}
+
+/// Writes `files` into `folder` (created when missing), each recorded in the run log.
+func writeFiles(_ files: [(name: String, bytes: Data)], into folder: String, record: inout RunRecord) throws {
+    try createFolder(folder)
+    for (name, bytes) in files {
+        let path = (folder as NSString).appendingPathComponent(name)
+        try OutputFile.write(bytes, to: path)
+        record.wrote(bytes, to: path)
     }
 }
 

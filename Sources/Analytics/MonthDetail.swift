@@ -101,17 +101,9 @@ struct MonthDetailBuilder {
                 patient: detail.patient, provider: period.providers.strings[encounter.provider],
                 specialty: detail.specialty, coder: period.coders.strings[encounter.coder],
                 payer: period.payers.strings[encounter.payer], providerNumber: encounter.provider,
-                dayNumber: encounter.day, lines: Self.inOrder(lines[index]) { $0.order < $1.order }.map(\.line),
-                diagnoses: Self.inOrder(diagnoses[index]) { $0.position < $1.position }.map(\.code))
+                dayNumber: encounter.day, lines: lines[index].sortedUnlessInOrder { $0.order < $1.order }.map(\.line),
+                diagnoses: diagnoses[index].sortedUnlessInOrder { $0.position < $1.position }.map(\.code))
         }
         return MonthDetail(encounters: encounters, codes: period.codes.strings)
-    }
-
-    /// `rows` sorted by `precedes`; as they are when they came in order, as they mostly do.
-    private static func inOrder<Row>(_ rows: [Row], by precedes: (Row, Row) -> Bool) -> [Row] {
-        for index in rows.indices.dropFirst() where precedes(rows[index], rows[index - 1]) {
-            return rows.sorted(by: precedes)
-        }
-        return rows
     }
 }

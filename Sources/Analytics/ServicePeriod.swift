@@ -230,10 +230,7 @@ struct ServicePeriod {
     static func servicedCount(
         _ db: Database, days: StatementArguments
     ) throws -> (encounters: Int64, holdsAThird: Bool)? {
-        // Two look-ups at the ends of the table: MIN and MAX in one SELECT would read every row.
-        let table = try Row.fetchOne(
-            db, sql: "SELECT (SELECT MIN(id) FROM encounter), (SELECT MAX(id) FROM encounter)")!
-        guard let first: Int64 = table[0], let last: Int64 = table[1] else { return nil }
+        guard let (first, last) = try idEnds(of: "encounter", db) else { return nil }
         // From the service-date index alone, which holds each row's id: counted up to a third of the table.
         var arguments = days
         _ = arguments.append(contentsOf: ["limit": (last - first) / 3 + 1])
@@ -409,23 +406,20 @@ struct ServicePeriod {
         }
     }
 
-    /// How many row ids `table` spans, from its first to its last: at least as many as it has rows.
-    private static func rowSpan(of table: String, _ db: Database) throws -> Int64 {
+    /// The first and last row id of `table`, nil when it is empty: the ids
+    /// between them are at least as many as its rows.
+    private static func idEnds(of table: String, _ db: Database) throws -> (first: Int64, last: Int64)? {
         // Two look-ups at the ends of the table: MIN and MAX in one SELECT would read every row.
         let ends = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(id) FROM \(table)), (SELECT MAX(id) FROM \(table))")!
-        guard let first: Int64 = ends[0], let last: Int64 = ends[1] else { return 0 }
-        return last - first + 1
+        guard let first: Int64 = ends[0], let last: Int64 = ends[1] else { return nil }
+        return (first, last)
     }
 
     /// The period's encounters (their positions) by row id.
     private func idOrder() -> [Int32] {
-        var order = Array(Int32(0)..<Int32(encounters.count))
         // The ids alone: a closure that reads `encounters` copies the whole period at each call.
         let ids = encounters.map(\.id)
-        if !ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) {
-            order.sort { ids[Int($0)] < ids[Int($1)] }
-        }
-        return order
+        return Array(Int32(0)..<Int32(encounters.count)).sortedUnlessInOrder { ids[Int($0)] < ids[Int($1)] }
     }
 
     /// Calls `body` with every row of `columns` (aliased `x.`) of `table` that
@@ -442,8 +436,8 @@ struct ServicePeriod {
     private func forEachRow(
         _ columns: String, of table: String, _ db: Database, _ body: (RawRows) throws -> Void
     ) throws {
-        if access == .throughIndexes, readsSmallTablesWhole,
-            try Self.rowSpan(of: table, db) <= 4 * Int64(encounters.count)
+        if access == .throughIndexes, readsSmallTablesWhole, let ends = try Self.idEnds(of: table, db),
+            ends.last - ends.first + 1 <= 4 * Int64(encounters.count)
         {
             let rows = try RawRows(db, sql: "SELECT \(columns) FROM \(table) x", arguments: [])
             while try rows.next() { try body(rows) }
@@ -479,5 +473,16 @@ enum CivilDay {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + dayOfMonth - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+extension Array {
+    /// The elements sorted by `precedes`; as they are, without sorting, when they already are in order
+    /// (as rows read in id order mostly are).
+    func sortedUnlessInOrder(by precedes: (Element, Element) -> Bool) -> [Element] {
+        for index in indices.dropFirst() where precedes(self[index], self[index - 1]) {
+            return sorted(by: precedes)
+        }
+        return self
     }
 }

@@ -129,8 +129,6 @@ struct ExportBuilder {
     }
 }
 
-extension ExportName: ExpressibleByArgument {}
-
 extension Month: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)

@@ -34,7 +34,7 @@ extension Analytics {
     /// the store, so that the nine files describe the same data.
     ///
     /// Two connections read it at once: one the month's figures, the other the
-    /// month's encounters again for the edits, which halves the wait on two cores.
+    /// month's encounters again for the edits, so that the two halves run on two cores at once.
     ///
     /// - throws: A database error when the store cannot be read.
     public func monthlyExports(

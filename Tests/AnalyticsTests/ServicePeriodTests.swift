@@ -114,6 +114,16 @@ import Testing
         #expect(!scanned.contains { $0.hasPrefix("2026-09-28") })
     }
 
+    @Test func rowsAreSortedOnlyWhenOutOfOrder() {
+        // Rows by their first number: in order they stay as they are (ties kept in place), out of
+        // order they are sorted
+        let inOrder = [(1, "a"), (2, "b"), (2, "c"), (5, "d")]
+        #expect(inOrder.sortedUnlessInOrder { $0.0 < $1.0 }.map(\.1) == ["a", "b", "c", "d"])
+        let outOfOrder = [(3, "a"), (1, "b"), (2, "c"), (1, "d")]
+        #expect(outOfOrder.sortedUnlessInOrder { $0.0 < $1.0 }.map(\.1) == ["b", "d", "c", "a"])
+        #expect([Int]().sortedUnlessInOrder(by: <).isEmpty)
+    }
+
     @Test func aPeriodIsScannedWhenItIsMuchOfTheStoreOrLiesTogetherInIt() throws {
         // Given a store of four months imported one after the other, 12 encounters each
         let workspace = try TestWorkspace()

@@ -17,8 +17,9 @@ enum EMCodes {
         return String(number + 10)
     }
 
-    /// Every E/M code, quoted for SQL: `'99202', '99203', …`.
-    static let sqlList = ranges.flatMap { $0 }.map { "'\($0)'" }.joined(separator: ", ")
+    /// The first and the last E/M code: as text, every E/M code lies between them.
+    static let first = String(ranges.map(\.lowerBound).min()!)
+    static let last = String(ranges.map(\.upperBound).max()!)
 
     private static let ranges: [ClosedRange<Int>] = [
         99202...99215, 99221...99223, 99231...99239, 99281...99285, 99304...99310, 99341...99350,

@@ -23,13 +23,15 @@ extension EditFinder {
     mutating func findNewPatient(_ db: Database) throws {
         // The patient's E/M lines, newest day first (the index on patient and day, read backwards);
         // the latest of that day is picked here rather than by an ORDER BY on four columns, which
-        // made SQLite sort every candidate line of the three years in a temporary b-tree.
+        // made SQLite sort every candidate line of the three years in a temporary b-tree. The codes
+        // between the first and last E/M code, told apart here: an IN list of the E/M codes is
+        // built into a temporary b-tree at each run of the statement, once per new-patient line.
         let statement = try db.cachedStatement(
             sql: """
                 SELECT l.procedure_code, e.service_date, e.external_id, l.source_line, l.id
                 FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id
                 WHERE e.patient_pseudonym = ? AND e.service_date >= date(?, '-1095 days') AND e.service_date < ?
-                  AND e.specialty IS ? AND l.procedure_code IN (\(EMCodes.sqlList))
+                  AND e.specialty IS ? AND l.procedure_code BETWEEN '\(EMCodes.first)' AND '\(EMCodes.last)'
                 ORDER BY e.service_date DESC
                 """)
         for (index, line) in month.lines.enumerated() where EMCodes.isNewPatientOffice(line.code) {
@@ -41,6 +43,7 @@ extension EditFinder {
             // by encounter id (bytes, as SQL compares text), line in its file, and row id.
             var previous: (code: String, day: String, order: (String, Int64, Int64))?
             while let row = try earlier.next() {
+                guard EMCodes.isEM(row[0]) else { continue }
                 let day: String = row[1]
                 if let previous, previous.day != day { break }
                 let order: (String, Int64, Int64) = (row[2], row[3], row[4])

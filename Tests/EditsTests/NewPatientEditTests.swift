@@ -33,4 +33,27 @@ import Testing
         #expect(newPatient.map(\.otherCode) == ["99214"])
         #expect(newPatient.first?.detail.contains("had 99214 on 2026-03-02") == true)
     }
+
+    @Test func codesBetweenEMCodesThatAreNotEMDoNotCount() throws {
+        // Given two new-patient visits in October: P30 had an E/M in March and critical care (99291,
+        // not an E/M of SPEC 8, though it sorts between them) in June; P31 had only critical care
+        let workspace = try TestWorkspace()
+        try workspace.load(
+            .encounters,
+            [
+                "encounter_id,service_date,patient_id,provider,specialty,coder,payer,procedure_code,modifiers,units,"
+                    + "diagnosis_codes",
+                "N2,2026-10-20,P30,Dr Adams,Family Medicine,alice,Aetna,99204,,1,I10",
+                "C1,2026-03-02,P30,Dr Adams,Family Medicine,alice,Aetna,99213,,1,I10",
+                "C2,2026-06-09,P30,Dr Adams,Family Medicine,alice,Aetna,99291,,1,I10",
+                "N3,2026-10-21,P31,Dr Adams,Family Medicine,alice,Aetna,99204,,1,I10",
+                "C3,2026-06-10,P31,Dr Adams,Family Medicine,alice,Aetna,99291,,1,I10",
+            ])
+        // When October's edits run
+        let flags = try EditChecks(database: workspace.database).monthly(for: Month(year: 2026, month: 10)).flags
+        // Then only N2 is flagged, and its other code is March's E/M, not June's critical care
+        let newPatient = flags.filter { $0.edit == .newPatient }
+        #expect(newPatient.map(\.encounterID) == ["N2"])
+        #expect(newPatient.map(\.otherCode) == ["99213"])
+    }
 }

@@ -10,6 +10,22 @@ extension Analytics {
     /// 28 MB. The 1,000,000-line benchmark file's ten months, 332,424
     /// encounters, are one pass (0.7 s); 200,000 made it two (1.0 s).
     static let encountersPerKeepingPass = 400_000
+    /// What a pass may hold, in bytes, in a store with remittances.
+    static let bytesPerKeepingPass = 48_000_000
+
+    /// The encounters one pass may hold: `encountersPerKeepingPass`; fewer
+    /// when the store holds remittances, whose reconciliation also holds,
+    /// for each of a pass's service lines, the line, the encounter line it
+    /// may match and what it was paid: about 200 bytes each (measured on the
+    /// 400,000-line benchmark store with its 835, which as one pass of
+    /// 132,654 encounters took 121 MB).
+    static func encountersPerPass(_ db: Database) throws -> Int {
+        guard let encounters = try ServicePeriod.idEnds(of: "encounter", db),
+            let lines = try ServicePeriod.idEnds(of: "remittance_line", db)
+        else { return encountersPerKeepingPass }
+        let linesPerEncounter = Double(lines.last - lines.first + 1) / Double(encounters.last - encounters.first + 1)
+        return min(encountersPerKeepingPass, Int(Double(bytesPerKeepingPass) / (70 + 200 * linesPerEncounter)))
+    }
 
     /// Computes and keeps the summary of each month, from the store's first
     /// month of data to its last, that has none kept: the months an import
@@ -25,7 +41,8 @@ extension Analytics {
         try database.keepingMonthSummaries { db in try Self.keepMonthSummaries(db) }
     }
 
-    static func keepMonthSummaries(_ db: Database) throws {
+    /// `encountersPerPass`, when given, in place of `encountersPerPass(_:)`.
+    static func keepMonthSummaries(_ db: Database, encountersPerPass: Int? = nil) throws {
         guard let span = try dataMonths(db) else { return }
         let kept = Set(
             try StoredMonthSummary.fetch(
@@ -33,7 +50,7 @@ extension Analytics {
                 toleranceCents: keptToleranceCents
             ).map(\.month))
         let missing = span.months.filter { !kept.contains($0.description) }
-        for (pass, encounters) in try passes(over: missing, db) {
+        for (pass, encounters) in try passes(over: missing, db, perPass: encountersPerPass) {
             let summaries = try summaries(db, of: pass, encounters: encounters)
             for month in pass.months {
                 try StoredMonthSummary(summaries[month], month: month, toleranceCents: keptToleranceCents).store(db)
@@ -77,12 +94,13 @@ extension Analytics {
     }
 
     /// `months` (oldest first) as runs of consecutive months, each holding
-    /// about `encountersPerKeepingPass` encounters at most (a month holding
+    /// about `encountersPerPass(_:)` encounters at most (a month holding
     /// more is a run of its own), with the encounters serviced in each run.
     private static func passes(
-        over months: [Month], _ db: Database
+        over months: [Month], _ db: Database, perPass: Int? = nil
     ) throws -> [(months: ClosedRange<Month>, encounters: Int)] {
         guard let first = months.first, let last = months.last else { return [] }
+        let perPass = try perPass ?? encountersPerPass(db)
         var encounters: [String: Int] = [:]
         for row in try Row.fetchAll(
             db,
@@ -97,7 +115,7 @@ extension Analytics {
         for month in months {
             let count = encounters[month.description] ?? 0
             if let current = passes.last, current.months.upperBound.next == month,
-                current.encounters + count <= encountersPerKeepingPass
+                current.encounters + count <= perPass
             {
                 passes[passes.count - 1] = (current.months.lowerBound...month, current.encounters + count)
             } else {

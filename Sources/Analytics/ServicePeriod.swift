@@ -408,7 +408,7 @@ struct ServicePeriod {
 
     /// The first and last row id of `table`, nil when it is empty: the ids
     /// between them are at least as many as its rows.
-    private static func idEnds(of table: String, _ db: Database) throws -> (first: Int64, last: Int64)? {
+    static func idEnds(of table: String, _ db: Database) throws -> (first: Int64, last: Int64)? {
         // Two look-ups at the ends of the table: MIN and MAX in one SELECT would read every row.
         let ends = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(id) FROM \(table)), (SELECT MAX(id) FROM \(table))")!
         guard let first: Int64 = ends[0], let last: Int64 = ends[1] else { return nil }

@@ -118,6 +118,59 @@ import Testing
         #expect(kept.kept == kept.computed)
     }
 
+    @Test func aPassHoldsFewerEncountersTheMoreServiceLinesTheyWerePaidFor() throws {
+        // Given two encounters of one line each
+        let workspace = try TestWorkspace()
+        try workspace.load(
+            .encounters,
+            [
+                "encounter_id,service_date,patient_id,provider,coder,payer,procedure_code,modifiers,units,"
+                    + "diagnosis_codes,charge",
+                "E1,2026-06-03,P1,Dr A,alice,Aetna,99213,,1,I10,150.00",
+                "E2,2026-06-04,P2,Dr A,alice,Aetna,99214,,1,I10,220.00",
+            ])
+        let withoutRemittances = try workspace.read { db in try Analytics.encountersPerPass(db) }
+        // When an 835 pays each of them, one service line each
+        try workspace.load(
+            .remittances,
+            [
+                Remittance835.file(
+                    payer: "AETNA", payerID: "60054", trace: "A-1", paidOn: "20260620",
+                    claims: [
+                        ["CLP*E1*1*150*90*0*12*AE1", "SVC*HC:99213*150*90**1", "DTM*472*20260603"],
+                        ["CLP*E2*1*220*120*0*12*AE2", "SVC*HC:99214*220*120**1", "DTM*472*20260604"],
+                    ])
+            ])
+        let withRemittances = try workspace.read { db in try Analytics.encountersPerPass(db) }
+        // Then a pass holds the most encounters without remittances, and with a service line an
+        // encounter, as many as the bytes a pass may hold allow at 70 + 200 bytes an encounter
+        #expect(withoutRemittances == Analytics.encountersPerKeepingPass)
+        #expect(withRemittances == Analytics.bytesPerKeepingPass / 270)
+        // (the 400,000-line benchmark store: 132,654 encounters paid for 367,988 service lines, one pass
+        // of which took 121 MB, make two passes)
+        #expect(Analytics.bytesPerKeepingPass / (70 + 200 * 367_988 / 132_654) < 132_654)
+    }
+
+    @Test func keptInPassesOfAMonthEachSummaryIsTheOneKeptInOnePass() throws {
+        // Given the fixture, 835s included
+        let workspace = try PracticeTrendTests.workspace()
+        // When the summaries are kept a month a pass (a pass of one encounter: each month its own),
+        // then every kept summary is the computed one, as when they are kept in one pass
+        try DatabaseQueue(path: workspace.databasePath).write { db in
+            try Analytics.keepMonthSummaries(db, encountersPerPass: 1)
+        }
+        let monthByMonth = try Self.keptAndComputed(workspace)
+        #expect(monthByMonth.rows == Self.span.months.count)
+        #expect(monthByMonth.kept == monthByMonth.computed)
+        let keptMonthByMonth = try workspace.read { db in try Row.fetchAll(db, sql: "SELECT * FROM month_summary") }
+        try DatabaseQueue(path: workspace.databasePath).write { db in
+            try db.execute(sql: "DELETE FROM month_summary")
+            try Analytics.keepMonthSummaries(db, encountersPerPass: 1_000_000)
+        }
+        let keptAtOnce = try workspace.read { db in try Row.fetchAll(db, sql: "SELECT * FROM month_summary") }
+        #expect(keptAtOnce == keptMonthByMonth)
+    }
+
     @Test func aStoreWithoutEncountersKeepsNothing() throws {
         // Given a new store, when the summaries are kept and the trend read, then there is nothing
         let workspace = try TestWorkspace()

@@ -77,20 +77,27 @@ struct Reconciliation {
     /// when given, else SVC01's), the same modifiers (in any order) and service
     /// date, the one with the same charge first, each encounter line at most once
     /// per claim payment. A month's lines get what its own reconciliation gives them.
-    init(_ db: Database, months: ClosedRange<Month>) throws {
+    ///
+    /// `readingAll`, when given, says whether every row is read (as for months
+    /// holding a third of the store's encounters) or the months' rows are found
+    /// through the indexes, in place of the months' share.
+    init(_ db: Database, months: ClosedRange<Month>, readingAll: Bool? = nil) throws {
         // A store without remittances (or before its first 835) has nothing to match.
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM remittance_claim)")! else { return }
         let days: StatementArguments = ["first": months.lowerBound.firstDay, "next": months.upperBound.nextFirstDay]
         guard let count = try ServicePeriod.servicedCount(db, days: days) else { return }
+        let readingAll = readingAll ?? count.holdsAThird
         let texts = Interner()
-        let claims = try Claims(db, days: days, readingAll: count.holdsAThird, texts: texts)
+        let claims =
+            try readingAll
+            ? Claims(db, readingAllOf: months, texts: texts) : Claims(db, days: days, texts: texts)
         guard !claims.owners.isEmpty else { return }
         // Of the claims' rows, those of the period's claims: the claims through the encounters'
         // service dates, their rows through the claim index; else all, the others passed over.
-        let filter = count.holdsAThird ? "" : "WHERE x.claim_id IN (\(Self.periodClaims))"
-        let arguments: StatementArguments = count.holdsAThird ? [] : days
+        let filter = readingAll ? "" : "WHERE x.claim_id IN (\(Self.periodClaims))"
+        let arguments: StatementArguments = readingAll ? [] : days
         var encounterLines = try EncounterLines(
-            db, days: days, readingAll: count.holdsAThird, claims: claims, texts: texts)
+            db, days: days, readingAll: readingAll, claims: claims, texts: texts)
         var remitted = try RemittanceLines(
             db, filter: filter, arguments: arguments, claims: claims, texts: texts,
             expected: Self.expectedRows(of: "remittance_line", per: "remittance_claim", claims.owners.count, db))
@@ -193,35 +200,22 @@ struct Reconciliation {
         /// Claim id → index in `owners`.
         private(set) var positions = RowPositions([])
 
-        init(_ db: Database, days: StatementArguments, readingAll: Bool, texts: Interner) throws {
-            let columns = """
-                c.id, e.id, e.service_date, c.patient_control_number = e.external_id, c.patient_control_number,
-                c.service_date, p.payment_date, p.batch_id, p.id
-                """
-            // Every claim looked up in the encounters' index of ids ignoring case; or the period's
-            // encounters from the date index, each looked up in the claims' index.
-            let sql =
-                readingAll
-                ? """
-                SELECT \(columns) FROM remittance_claim c
-                CROSS JOIN encounter e ON e.external_id = c.patient_control_number COLLATE NOCASE
-                JOIN remittance_payment p ON p.id = c.payment_id
-                WHERE e.service_date >= :first AND e.service_date < :next
-                """
-                : """
-                SELECT \(columns) FROM encounter e
-                CROSS JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
-                JOIN remittance_payment p ON p.id = c.payment_id
-                WHERE e.service_date >= :first AND e.service_date < :next
-                """
-            let rows = try RawRows(db, sql: sql, arguments: days)
+        /// The claims of the encounters serviced between `:first` and `:next` (`days`): the
+        /// period's encounters from the date index, each looked up in the claims' index.
+        init(_ db: Database, days: StatementArguments, texts: Interner) throws {
+            let rows = try RawRows(
+                db,
+                sql: """
+                    SELECT c.id, e.id, e.service_date, c.patient_control_number = e.external_id,
+                           c.patient_control_number, c.service_date, p.payment_date, p.batch_id, p.id
+                    FROM encounter e
+                    CROSS JOIN remittance_claim c ON c.patient_control_number = e.external_id COLLATE NOCASE
+                    JOIN remittance_payment p ON p.id = c.payment_id
+                    WHERE e.service_date >= :first AND e.service_date < :next
+                    """, arguments: days)
             // Written otherwise than the encounter's id: the claim is another encounter's when one is
             // written as CLP01, or when one equal to it ignoring case was stored before.
-            let owner = try db.cachedStatement(
-                sql: """
-                    SELECT id FROM encounter WHERE external_id = ? COLLATE NOCASE
-                    ORDER BY external_id = ? DESC, id LIMIT 1
-                    """)
+            let owner = try Self.owner(db)
             while try rows.next() {
                 let encounter = rows.int64(1)
                 if rows.int64(3) == 0 {
@@ -236,6 +230,93 @@ struct Reconciliation {
                         encounterServiceDate: Int32(texts.number(rows.bytes(2))),
                         serviceDate: rows.isNull(5) ? -1 : Int32(texts.number(rows.bytes(5)))))
             }
+            sortIntoImportOrder()
+        }
+
+        /// The claims of the encounters serviced in `months`, when they hold a third of the
+        /// store: every encounter's id read in turn, and every claim's CLP01 looked up among
+        /// them in memory, the owner picked as `init(_:days:texts:)` picks it (the encounter
+        /// written exactly as CLP01, else the one stored first of those equal to it ignoring
+        /// case). A claim looked up in the encounters' index ignoring case, and its encounter
+        /// read by row id, cost SQLite about 12,000 instructions.
+        init(_ db: Database, readingAllOf months: ClosedRange<Month>, texts: Interner) throws {
+            let (first, next) = (Array(months.lowerBound.firstDay.utf8), Array(months.upperBound.nextFirstDay.utf8))
+            // Every encounter, in row id order, by its id folded as NOCASE folds it (ASCII letters
+            // only): with the first of each folded id (the one stored first), and how many share it.
+            let foldedIDs = Interner()
+            var encounters: [(id: Int64, day: Int64, date: Int32, inPeriod: Bool)] = []
+            var firstOfFolded: [Int32] = []
+            var sharing: [Int32] = []
+            var folded: [UInt8] = []
+            func withFolded<T>(_ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+                folded.removeAll(keepingCapacity: true)
+                for byte in text { folded.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
+                return folded.withUnsafeBufferPointer(body)
+            }
+            let rows = try RawRows(db, sql: "SELECT id, external_id, service_date FROM encounter", arguments: [])
+            while try rows.next() {
+                let date = rows.bytes(2)
+                let inPeriod = !date.lexicographicallyPrecedes(first) && date.lexicographicallyPrecedes(next)
+                encounters.append(
+                    (
+                        rows.int64(0), inPeriod ? CivilDay.number(date) : 0,
+                        inPeriod ? Int32(texts.number(date)) : -1, inPeriod
+                    ))
+                let key = withFolded(rows.bytes(1), foldedIDs.number)
+                if key == firstOfFolded.count {
+                    firstOfFolded.append(Int32(encounters.count - 1))
+                    sharing.append(0)
+                }
+                sharing[key] += 1
+            }
+            var payments: [Int64: (day: Int64, batch: Int64)] = [:]
+            let paymentRows = try RawRows(
+                db, sql: "SELECT id, payment_date, batch_id FROM remittance_payment", arguments: [])
+            while try paymentRows.next() {
+                payments[paymentRows.int64(0)] = (
+                    paymentRows.isNull(1) ? .min : CivilDay.number(paymentRows.bytes(1)), paymentRows.int64(2)
+                )
+            }
+            let claims = try RawRows(
+                db, sql: "SELECT id, patient_control_number, service_date, payment_id FROM remittance_claim",
+                arguments: [])
+            while try claims.next() {
+                guard let key = withFolded(claims.bytes(1), foldedIDs.existingNumber) else { continue }
+                var owner = Int(firstOfFolded[key])
+                if sharing[key] > 1 {
+                    // Ids that differ only in letter case (rare): the owner as the indexes pick it.
+                    let number = claims.string(1)
+                    guard let id = try Int64.fetchOne(Self.owner(db), arguments: [number, number]) else { continue }
+                    var (low, high) = (0, encounters.count)
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if encounters[middle].id < id { low = middle + 1 } else { high = middle }
+                    }
+                    owner = low
+                }
+                let encounter = encounters[owner]
+                guard encounter.inPeriod, let payment = payments[claims.int64(3)] else { continue }
+                owners.append(
+                    Claim(
+                        id: claims.int64(0), encounter: encounter.id, batch: payment.batch,
+                        payment: claims.int64(3), encounterServiceDay: encounter.day, paymentDay: payment.day,
+                        encounterServiceDate: encounter.date,
+                        serviceDate: claims.isNull(2) ? -1 : Int32(texts.number(claims.bytes(2)))))
+            }
+            sortIntoImportOrder()
+        }
+
+        /// The encounter a claim belongs to, its CLP01 bound twice: of those whose id equals it
+        /// ignoring case, the one written exactly as it, else the one stored first.
+        private static func owner(_ db: Database) throws -> Statement {
+            try db.cachedStatement(
+                sql: """
+                    SELECT id FROM encounter WHERE external_id = ? COLLATE NOCASE
+                    ORDER BY external_id = ? DESC, id LIMIT 1
+                    """)
+        }
+
+        private mutating func sortIntoImportOrder() {
             owners.sort { ($0.batch, $0.payment, $0.id) < ($1.batch, $1.payment, $1.id) }
             positions = RowPositions(owners.lazy.map(\.id))
         }
@@ -317,7 +398,7 @@ struct Reconciliation {
                         serviceDate: rows.isNull(5) ? -1 : Int32(texts.number(rows.bytes(5)))))
             }
             order =
-                Grouped.order(lines, groups: claims.owners.count, group: \.claim) {
+                Grouped.order(lines, groups: claims.owners.count, group: { $0.claim }) {
                     ($0.position, $0.id) < ($1.position, $1.id)
                 }.order
             patientShare = [Int64](repeating: 0, count: lines.count)
@@ -332,9 +413,9 @@ struct Reconciliation {
             while try adjustments.next() {
                 guard !adjustments.isNull(0), let line = positions[adjustments.int64(0)] else { continue }
                 let group = adjustments.bytes(2)
-                if group.elementsEqual("PR".utf8) {
+                if group.holds("PR") {
                     patientShare[Int(line)] += adjustments.int64(4)
-                } else if !group.elementsEqual("CR".utf8), !adjustments.bytes(3).elementsEqual("45".utf8) {
+                } else if !group.holds("CR"), !adjustments.bytes(3).holds("45") {
                     let reason = "\(adjustments.string(2))-\(adjustments.string(3))"
                     found[line, default: []].append(
                         (adjustments.int64(1), DenialCandidate(reason: reason, cents: adjustments.int64(4))))
@@ -416,7 +497,7 @@ struct Reconciliation {
                         modifiers: ModifierKey.stored(modifiers, texts), encounter: encounter,
                         code: Int32(texts.number(rows.bytes(3)))))
             }
-            (order, starts) = Grouped.order(lines, groups: encounters.count, group: \.encounter) {
+            (order, starts) = Grouped.order(lines, groups: encounters.count, group: { $0.encounter }) {
                 ($0.sourceLine, $0.id) < ($1.sourceLine, $1.id)
             }
         }
@@ -448,21 +529,31 @@ struct Reconciliation {
     /// `precedes` order: counted into place, then each group sorted (its rows
     /// usually in order already); with where each group begins in it, and its end last.
     private enum Grouped {
+        /// `group` is a closure rather than a key path: read through a key path, the group of
+        /// each of 368,000 rows cost more than sorting them.
         static func order<Row>(
-            _ rows: [Row], groups: Int, group: KeyPath<Row, Int32>, by precedes: (Row, Row) -> Bool
+            _ rows: [Row], groups: Int, group: (Row) -> Int32, by precedes: (Row, Row) -> Bool
         ) -> (order: [Int32], starts: [Int32]) {
             var starts = [Int32](repeating: 0, count: groups + 1)
-            for row in rows { starts[Int(row[keyPath: group]) + 1] += 1 }
+            for row in rows { starts[Int(group(row)) + 1] += 1 }
             for index in 0..<groups { starts[index + 1] += starts[index] }
             var next = starts
             var order = [Int32](repeating: 0, count: rows.count)
             for (index, row) in rows.enumerated() {
-                let slot = Int(row[keyPath: group])
+                let slot = Int(group(row))
                 order[Int(next[slot])] = Int32(index)
                 next[slot] += 1
             }
-            for slot in 0..<groups where starts[slot + 1] - starts[slot] > 1 {
-                order[Int(starts[slot])..<Int(starts[slot + 1])].sort { precedes(rows[Int($0)], rows[Int($1)]) }
+            rows.withUnsafeBufferPointer { rows in
+                order.withUnsafeMutableBufferPointer { order in
+                    for slot in 0..<groups where starts[slot + 1] - starts[slot] > 1 {
+                        let range = Int(starts[slot])..<Int(starts[slot + 1])
+                        let inOrder = range.dropFirst().allSatisfy {
+                            !precedes(rows[Int(order[$0])], rows[Int(order[$0 - 1])])
+                        }
+                        if !inOrder { order[range].sort { precedes(rows[Int($0)], rows[Int($1)]) } }
+                    }
+                }
             }
             return (order, starts)
         }

@@ -212,6 +212,55 @@ import Testing
         #expect(aetna.remittedLines == 2 && aetna.paidCents == 17_000 && aetna.patientResponsibilityCents == 3_000)
     }
 
+    @Test func everyRowReadOrTheMonthsFoundThroughTheIndexesTheReconciliationIsTheSame() throws {
+        // Given the suite's store, and two encounters alike but for the letter case of their ids: ab-9
+        // in September (stored first) and AB-9 in October, with a claim written Ab-9 (ab-9's, the
+        // first stored; without a service date, which only the encounter's month tells apart) and one
+        // written AB-9 (AB-9's)
+        let workspace = try Self.workspace()
+        try workspace.load(
+            .encounters,
+            [
+                "encounter_id,service_date,patient_id,provider,payer,procedure_code,units,diagnosis_codes,charge",
+                "ab-9,2026-09-09,P9,Dr Adams,Aetna,99213,1,I10,150.00",
+                "AB-9,2026-10-09,P9,Dr Adams,Aetna,99214,1,I10,200.00",
+            ])
+        try workspace.load(
+            .remittances,
+            [
+                Remittance835.file(
+                    payer: "AETNA", payerID: "60054", trace: "A-9", paidOn: "20261019",
+                    claims: [
+                        ["CLP*Ab-9*1*150*70*0*12*AET10", "SVC*HC:99213*150*70**1"],
+                        ["CLP*AB-9*1*200*95*0*12*AET11", "SVC*HC:99214*200*95**1", "DTM*472*20261009"],
+                    ])
+            ])
+        let september = Month(year: 2026, month: 9)
+        for months in [Self.october...Self.october, september...september, september...Self.october] {
+            // When the months are reconciled reading every row, and finding theirs through the indexes
+            let (everyRow, throughIndexes, lines) = try workspace.database.read { db in
+                (
+                    try Reconciliation(db, months: months, readingAll: true).lines,
+                    try Reconciliation(db, months: months, readingAll: false).lines,
+                    try Row.fetchAll(
+                        db,
+                        sql:
+                            "SELECT e.external_id, l.id FROM encounter e JOIN encounter_line l ON l.encounter_id = e.id"
+                    ).map { ($0[0] as String, $0[1] as Int64) }
+                )
+            }
+            // Then every line gets the same from both
+            for (_, id) in lines { #expect(everyRow[id] == throughIndexes[id], "line \(id) of \(months)") }
+            // And each claim paid the encounter it belongs to, in that encounter's month only
+            let paid = { (encounter: String) in
+                lines.first { $0.0 == encounter }.flatMap { everyRow[$0.1]?.paidCents }
+            }
+            #expect(paid("ab-9") == (months.contains(september) ? 7_000 : nil), "\(months)")
+            #expect(paid("AB-9") == (months.contains(Self.october) ? 9_500 : nil), "\(months)")
+            #expect(paid("E1") == (months.contains(Self.october) ? 10_000 : nil), "\(months)")
+        }
+    }
+
     @Test func twoLinesOfOneCodeMatchByChargeEachOnce() throws {
         // Given E4's two 97110 lines, remitted in the other order
         let workspace = try Self.workspace()

@@ -89,7 +89,7 @@ struct Reconciliation {
         let readingAll = readingAll ?? count.holdsAThird
         let texts = Interner()
         let claims =
-            try readingAll
+            try readingAll && Self.fewEncountersPerClaim(db)
             ? Claims(db, readingAllOf: months, texts: texts) : Claims(db, days: days, texts: texts)
         guard !claims.owners.isEmpty else { return }
         // Of the claims' rows, those of the period's claims: the claims through the encounters'
@@ -234,11 +234,12 @@ struct Reconciliation {
         }
 
         /// The claims of the encounters serviced in `months`, when they hold a third of the
-        /// store: every encounter's id read in turn, and every claim's CLP01 looked up among
-        /// them in memory, the owner picked as `init(_:days:texts:)` picks it (the encounter
-        /// written exactly as CLP01, else the one stored first of those equal to it ignoring
-        /// case). A claim looked up in the encounters' index ignoring case, and its encounter
-        /// read by row id, cost SQLite about 12,000 instructions.
+        /// store and it holds a claim for every two encounters or more: every encounter's id
+        /// read in turn, and every claim's CLP01 looked up among them in memory, the owner
+        /// picked as `init(_:days:texts:)` picks it (the encounter written exactly as CLP01,
+        /// else the one stored first of those equal to it ignoring case). A claim looked up in
+        /// the encounters' index ignoring case, and its encounter read by row id, cost SQLite
+        /// about 12,000 instructions.
         init(_ db: Database, readingAllOf months: ClosedRange<Month>, texts: Interner) throws {
             let (first, next) = (Array(months.lowerBound.firstDay.utf8), Array(months.upperBound.nextFirstDay.utf8))
             // Every encounter, in row id order, by its id folded as NOCASE folds it (ASCII letters
@@ -292,6 +293,8 @@ struct Reconciliation {
                         let middle = (low + high) / 2
                         if encounters[middle].id < id { low = middle + 1 } else { high = middle }
                     }
+                    // Read in the same snapshot, the owner is among the encounters.
+                    guard low < encounters.count, encounters[low].id == id else { continue }
                     owner = low
                 }
                 let encounter = encounters[owner]
@@ -320,6 +323,17 @@ struct Reconciliation {
             owners.sort { ($0.batch, $0.payment, $0.id) < ($1.batch, $1.payment, $1.id) }
             positions = RowPositions(owners.lazy.map(\.id))
         }
+    }
+
+    /// Whether the store holds at most twice as many encounters as claims (by
+    /// their spans of row ids): then matching the claims in memory, which holds
+    /// every encounter's id (about 80 bytes each), holds no more than the claims'
+    /// own lines do; with fewer claims the period's encounters look theirs up.
+    private static func fewEncountersPerClaim(_ db: Database) throws -> Bool {
+        guard let encounters = try ServicePeriod.idEnds(of: "encounter", db),
+            let claims = try ServicePeriod.idEnds(of: "remittance_claim", db)
+        else { return false }
+        return encounters.last - encounters.first <= 2 * (claims.last - claims.first + 1)
     }
 
     /// About how many rows of `table` belong to `count` rows of `parent`, from

@@ -4,7 +4,9 @@
 # encounters` of that export, in the same run (target: the 835 in at most 2x the
 # time of the export with the same number of service lines). Prints the medians of
 # RUNS runs, the ratio, and the 835 import's peak memory for a small and a large
-# file (it must not grow with the file).
+# file (it must not grow with the file); then, on the large store with its 835,
+# the report of its last month and the next import, which keeps the months the
+# 835 left without summaries (its peak memory within the import's 100 MB).
 # Usage: Scripts/bench-remittances.sh   (LINES, RUNS, CODEAUDIT may be set)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -20,10 +20,8 @@ extension Analytics {
     /// 400,000-line benchmark store with its 835, which as one pass of
     /// 132,654 encounters took 121 MB).
     static func encountersPerPass(_ db: Database) throws -> Int {
-        guard let encounters = try ServicePeriod.idEnds(of: "encounter", db),
-            let lines = try ServicePeriod.idEnds(of: "remittance_line", db)
+        guard let linesPerEncounter = try ServicePeriod.rowsPerRow(of: "remittance_line", per: "encounter", db)
         else { return encountersPerKeepingPass }
-        let linesPerEncounter = Double(lines.last - lines.first + 1) / Double(encounters.last - encounters.first + 1)
         return min(encountersPerKeepingPass, Int(Double(bytesPerKeepingPass) / (70 + 200 * linesPerEncounter)))
     }
 

@@ -330,10 +330,7 @@ struct Reconciliation {
     /// every encounter's id (about 80 bytes each), holds no more than the claims'
     /// own lines do; with fewer claims the period's encounters look theirs up.
     private static func fewEncountersPerClaim(_ db: Database) throws -> Bool {
-        guard let encounters = try ServicePeriod.idEnds(of: "encounter", db),
-            let claims = try ServicePeriod.idEnds(of: "remittance_claim", db)
-        else { return false }
-        return encounters.last - encounters.first <= 2 * (claims.last - claims.first + 1)
+        try ServicePeriod.rowsPerRow(of: "encounter", per: "remittance_claim", db).map { $0 <= 2 } ?? false
     }
 
     /// About how many rows of `table` belong to `count` rows of `parent`, from
@@ -342,9 +339,7 @@ struct Reconciliation {
     /// up to twice as many (and three times while the last step copied them).
     /// Room set aside and not filled is never touched, so it takes no memory.
     private static func expectedRows(of table: String, per parent: String, _ count: Int, _ db: Database) throws -> Int {
-        guard let rows = try ServicePeriod.idEnds(of: table, db), let parents = try ServicePeriod.idEnds(of: parent, db)
-        else { return 0 }
-        let perParent = Double(rows.last - rows.first + 1) / Double(parents.last - parents.first + 1)
+        guard let perParent = try ServicePeriod.rowsPerRow(of: table, per: parent, db) else { return 0 }
         return Int((Double(count) * perParent * 1.125).rounded(.up))
     }
 

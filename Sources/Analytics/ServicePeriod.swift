@@ -415,6 +415,13 @@ struct ServicePeriod {
         return (first, last)
     }
 
+    /// About how many rows of `table` there are for each row of `parent`, from
+    /// their spans of row ids (their rows, less any deleted); nil when either is empty.
+    static func rowsPerRow(of table: String, per parent: String, _ db: Database) throws -> Double? {
+        guard let rows = try idEnds(of: table, db), let parents = try idEnds(of: parent, db) else { return nil }
+        return Double(rows.last - rows.first + 1) / Double(parents.last - parents.first + 1)
+    }
+
     /// The period's encounters (their positions) by row id.
     private func idOrder() -> [Int32] {
         // The ids alone: a closure that reads `encounters` copies the whole period at each call.

@@ -118,6 +118,39 @@ import Testing
         #expect(rates.first { $0.group == "chen" }?.flaggedErrorRate == nil)
     }
 
+    @Test func rowsEqualInEveryOrderingColumnFollowTheLinesOrder() throws {
+        // Given one encounter whose lines repeat two codes of a PTP edit (11102 column 1, 17003
+        // column 2: 17003 × 8, 11102, 11102, 17003 × 11) and one whose two 97110 lines each exceed
+        // their MUE line edit of 4 (× 7, then × 5)
+        let workspace = try TestWorkspace()
+        let header =
+            "encounter_id,service_date,patient_id,provider,specialty,coder,payer,procedure_code,modifiers,units,"
+            + "diagnosis_codes"
+        try workspace.load(
+            .encounters,
+            [
+                header,
+                "R1,2026-10-05,P01,Dr Adams,Dermatology,alice,Aetna,17003,,8,L57.0",
+                "R1,2026-10-05,P01,Dr Adams,Dermatology,alice,Aetna,11102,,1,L57.0",
+                "R1,2026-10-05,P01,Dr Adams,Dermatology,alice,Aetna,11102,,1,L57.0",
+                "R1,2026-10-05,P01,Dr Adams,Dermatology,alice,Aetna,17003,,11,L57.0",
+                "R2,2026-10-06,P02,Dr Adams,Family Medicine,alice,Aetna,97110,,7,M54.50",
+                "R2,2026-10-06,P02,Dr Adams,Family Medicine,alice,Aetna,97110,,5,M54.50",
+            ])
+        try workspace.loadPTP([("11102", "17003", "2010-01-01", nil, 0)])
+        try workspace.loadMUE([("97110", "2026-07-01", 4, 1)])
+        // When October's edits run
+        let flags = try EditChecks(database: workspace.database).monthly(for: EditsFixture.october).flags
+        // Then the four ptp rows tie on service date, encounter, edit and codes, and come by
+        // column 1's line, then column 2's line (so 17003's units alternate); the mue rows by line
+        #expect(
+            flags.map(Self.summary) == [
+                "R1 ptp 11102/17003  8 - 0 -", "R1 ptp 11102/17003  11 - 0 -",
+                "R1 ptp 11102/17003  8 - 0 -", "R1 ptp 11102/17003  11 - 0 -",
+                "R2 mue 97110/  7 4 - -", "R2 mue 97110/  5 4 - -",
+            ])
+    }
+
     @Test func aMonthWithoutEncountersHasNoFlagsAndNoRates() throws {
         let workspace = try EditsFixture.workspace()
         let edits = try EditChecks(database: workspace.database).monthly(for: Month("2026-08")!)

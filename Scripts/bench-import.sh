@@ -124,15 +124,15 @@ echo "  (rows loaded by codeaudit in the small run: $rows)"
 # under callgrind on a 20,000-line file (a copy of the binary without DWARF,
 # which this valgrind cannot read).
 if command -v valgrind >/dev/null; then
-  head -20001 "$small" > "$WORK/encounters-20000.csv"
+  head -20001 "$small" > "$WORK/callgrind-20000.csv"
   cp "$BIN" "$WORK/codeaudit-nodebug" && strip --strip-debug "$WORK/codeaudit-nodebug"
   rm -f "$WORK"/cg.sqlite* "$WORK"/codeaudit.key
   "$WORK/codeaudit-nodebug" init --db "$WORK/cg.sqlite" 2>/dev/null
   ours_ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$WORK/codeaudit-nodebug" import encounters \
-    --no-rejects-file --db "$WORK/cg.sqlite" "$WORK/encounters-20000.csv" 2>&1 | awk '/Collected/ {print $NF}')
+    --no-rejects-file --db "$WORK/cg.sqlite" "$WORK/callgrind-20000.csv" 2>&1 | awk '/Collected/ {print $NF}')
   rm -f "$WORK"/sq.sqlite*
   theirs_ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null sqlite3 "$WORK/sq.sqlite" ".mode csv" \
-    ".import $WORK/encounters-20000.csv t" 2>&1 | awk '/Collected/ {print $NF}')
+    ".import $WORK/callgrind-20000.csv t" 2>&1 | awk '/Collected/ {print $NF}')
   echo "instructions for 20,000 lines (callgrind):"
   printf '  codeaudit %d, sqlite3 %d, ratio %.2f\n' "$ours_ir" "$theirs_ir" "$(echo "$ours_ir / $theirs_ir" | bc -l)"
 fi

@@ -22,7 +22,9 @@ mkdir -p "$WORK"
 
 for n in "$SMALL" "$LINES" "$LARGE"; do
   [ -s "$WORK/encounters-$n.csv" ] || python3 Scripts/generate-encounters.py --lines "$n" --out "$WORK/encounters-$n.csv" --seed 2026
-  [ -s "$WORK/remittances-$n.835" ] || python3 Scripts/generate-835.py --encounters "$WORK/encounters-$n.csv" --out "$WORK/remittances-$n.835"
+  # An 835 pays the export it was made from: made again when the export is newer.
+  [ -s "$WORK/remittances-$n.835" ] && [ ! "$WORK/encounters-$n.csv" -nt "$WORK/remittances-$n.835" ] ||
+    python3 Scripts/generate-835.py --encounters "$WORK/encounters-$n.csv" --out "$WORK/remittances-$n.835"
 done
 
 . Scripts/bench-lib.sh

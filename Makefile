@@ -40,16 +40,16 @@ test: deps lint
 	$(SWIFT) test
 
 # `make test`, then the suite again under the sanitizers, a short fuzz run and the second
-# reading of SPEC 8 and 9: what CI runs (.ci/run). The whole of it took 20 min 45 s on a
+# reading of SPEC 5, 8 and 9: what CI runs (.ci/run). The whole of it took 20 min 45 s on a
 # fresh clone here (2026-12-03).
 check: test
 	$(MAKE) test-sanitizers
 	$(MAKE) fuzz-smoke
 	$(MAKE) oracle
 
-# The sample practice's edits, edit rates, payments, denials and variance, every month, worked
+# The nine exports of every month of the sample practice and of Scripts/oracle/cases/, worked
 # out again by Scripts/oracle/ (Python, written from SPEC.md alone) and compared file by file
-# with codeaudit's exports. About 15 s after a build.
+# with codeaudit's. About 30 s after a build.
 oracle: build
 	$(call apt_install,$(ORACLE_PACKAGES))
 	CODEAUDIT=$$($(SWIFT) build --show-bin-path)/codeaudit Scripts/oracle.sh

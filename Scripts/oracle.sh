@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# A second reading of the specification beside codeaudit's: Scripts/oracle/edits.py
-# (SPEC 8) and Scripts/oracle/remittances.py (SPEC 9 and 5.4) were written from
-# SPEC.md alone, not from codeaudit's sources. For each folder of input files (the
-# sample practice, then each of Scripts/oracle/cases/: boundaries of the edits, and
-# rules of the 835 matching, denials, reversals and rejections), `codeaudit demo`
-# imports the folder and writes every month's exports; the two readings take the
-# store's encounters, lines, diagnoses, fees and audits, parse the folder's NCCI
-# files and 835s themselves, and write edits.csv, edit_rates.csv, payments.csv,
-# denials.csv and reimbursement_variance.csv for the same months. codeaudit's must
-# be the same files (edits.csv's `detail` sentences excepted). Exits 1 when any differs.
+# A second reading of the specification beside codeaudit's: Scripts/oracle/metrics.py
+# (SPEC 5.1, 5.2, 5.3, 5.5), edits.py (SPEC 8) and remittances.py (SPEC 9 and 5.4) were
+# written from SPEC.md alone, not from codeaudit's sources. For each folder of input
+# files (the sample practice, then each of Scripts/oracle/cases/: see its README),
+# `codeaudit demo` imports the folder and writes every month's nine exports; the
+# readings take the store's encounters, lines, diagnoses, findings, hours and fees
+# (copies of the files' cells), parse the folder's NCCI files and 835s themselves, and
+# write the same nine files for the same months. codeaudit's must be the same bytes
+# (edits.csv's `detail` sentences excepted). Exits 1 when any differs.
 # Usage: Scripts/oracle.sh   (CODEAUDIT may name the binary; python3 is needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +16,8 @@ export LC_ALL=C
 BIN=${CODEAUDIT:-.build/debug/codeaudit}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-EXPORTS="edits.csv edit_rates.csv payments.csv denials.csv reimbursement_variance.csv"
+EXPORTS="error_rates.csv findings.csv coder_productivity.csv reimbursement_variance.csv em_distribution.csv
+  edits.csv edit_rates.csv payments.csv denials.csv"
 
 status=0
 for folder in SampleData Scripts/oracle/cases/*/; do
@@ -32,8 +32,11 @@ for folder in SampleData Scripts/oracle/cases/*/; do
   for file in "$folder"/*mue*; do
     [ -e "$file" ] && options+=(--mue "$file:$(basename "$file" | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}')")
   done
-  for month in $months; do options+=(--month "$month"); done
-  python3 Scripts/oracle/edits.py --db "$out/codeaudit/demo.sqlite" "${options[@]}" \
+  month_options=()
+  for month in $months; do month_options+=(--month "$month"); done
+  python3 Scripts/oracle/metrics.py --db "$out/codeaudit/demo.sqlite" "${month_options[@]}" --out "$out/reading" \
+    2>/dev/null
+  python3 Scripts/oracle/edits.py --db "$out/codeaudit/demo.sqlite" "${options[@]}" "${month_options[@]}" \
     --excludes1 Sources/CICD10/icd10cm_excludes1.c --out "$out/reading" 2>/dev/null
   # The 835s in the order the demo imports them: by name.
   remittances=()
@@ -47,10 +50,10 @@ for folder in SampleData Scripts/oracle/cases/*/; do
     python3 Scripts/oracle/compare.py "$out/codeaudit" "$out/reading" "$month" $EXPORTS || differing=1
   done
   if [ "$differing" = 0 ]; then
-    echo "  $folder: $(echo $months | wc -w) months, ${#remittances[@]} 835 files: every export the same"
+    echo "  $folder: $(echo $months | wc -w) months, ${#remittances[@]} 835 files: all nine exports the same"
   else
     status=1
   fi
 done
-[ "$status" = 0 ] && echo "second reading of SPEC 8 and 9: every export the same"
+[ "$status" = 0 ] && echo "second reading of SPEC 5, 8 and 9: every export of every month the same"
 exit "$status"

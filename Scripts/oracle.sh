@@ -34,15 +34,17 @@ for folder in SampleData Scripts/oracle/cases/*/; do
   done
   month_options=()
   for month in $months; do month_options+=(--month "$month"); done
-  python3 Scripts/oracle/metrics.py --db "$out/codeaudit/demo.sqlite" "${month_options[@]}" --out "$out/reading" \
-    2>/dev/null
-  python3 Scripts/oracle/edits.py --db "$out/codeaudit/demo.sqlite" "${options[@]}" "${month_options[@]}" \
-    --excludes1 Sources/CICD10/icd10cm_excludes1.c --out "$out/reading" 2>/dev/null
+  # A reading that fails shows why (its other messages are counts, kept out of the way).
+  reading() { "$@" 2>"$out.reading.log" || { cat "$out.reading.log" >&2; exit 1; }; }
+  reading python3 Scripts/oracle/metrics.py --db "$out/codeaudit/demo.sqlite" "${month_options[@]}" \
+    --out "$out/reading"
+  reading python3 Scripts/oracle/edits.py --db "$out/codeaudit/demo.sqlite" "${options[@]}" "${month_options[@]}" \
+    --excludes1 Sources/CICD10/icd10cm_excludes1.c --out "$out/reading"
   # The 835s in the order the demo imports them: by name.
   remittances=()
   for file in "$folder"/*.835; do [ -e "$file" ] && remittances+=("$file"); done
-  python3 Scripts/oracle/remittances.py --db "$out/codeaudit/demo.sqlite" --out "$out/reading" \
-    --months "$(echo $months | tr ' ' ,)" "${remittances[@]}" 2>/dev/null
+  reading python3 Scripts/oracle/remittances.py --db "$out/codeaudit/demo.sqlite" --out "$out/reading" \
+    --months "$(echo $months | tr ' ' ,)" "${remittances[@]}"
 
   differing=0
   for month in $months; do

@@ -13,8 +13,9 @@ usage: edits.py --db DB --ptp FILE [--ptp FILE...] --mue FILE:YYYY-MM-DD [...]
 import argparse, csv, io, os, re, sqlite3, sys
 from collections import defaultdict
 from datetime import date, timedelta
-from decimal import Decimal, ROUND_HALF_UP
 from fractions import Fraction
+
+from sheet import rnd, write_csv
 
 NCCI_MODS = set("24 25 27 57 58 59 78 79 91 E1 E2 E3 E4 F1 F2 F3 F4 F5 F6 F7 F8 F9 FA "
                 "LC LD LM LT RC RI RT T1 T2 T3 T4 T5 T6 T7 T8 T9 TA XE XP XS XU".split())
@@ -151,19 +152,18 @@ def scope_covers(scope, code):
     return code.startswith(scope)
 
 
-def target_covers(target, code, code_target_prefix=True):
+def target_covers(target, code):
     if target.endswith("-"):
         return code.startswith(target[:-1])
     if "-" in target:
         lo, hi = target.split("-")
         return in_range(code, lo, hi)
-    return code.startswith(target) if code_target_prefix else code == target
+    return code.startswith(target)
 
 
 class Excl:
-    def __init__(self, notes, code_target_prefix=True):
+    def __init__(self, notes):
         self.notes = notes
-        self.ctp = code_target_prefix
         self.cache = {}
 
     def targets_of(self, x):
@@ -183,7 +183,7 @@ class Excl:
 
     def excludes(self, x, y):
         """True if y is in x's Excludes1 notes."""
-        return any(target_covers(t, y, self.ctp) for t in self.targets_of(x))
+        return any(target_covers(t, y) for t in self.targets_of(x))
 
     def pair(self, x, y):
         return self.excludes(x, y) or self.excludes(y, x)
@@ -191,53 +191,15 @@ class Excl:
 
 # ---------------------------------------------------------------- formatting
 def fmt_money(cents):
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    c = abs(cents)
-    return f"{sign}{c // 100}.{c % 100:02d}"
+    return "" if cents is None else rnd(Fraction(cents, 100), 2)
 
 
 def fmt_rate(num, den):
-    if den == 0:
-        return ""
-    f = Fraction(num, den)  # exact; rounded half away from zero once, below
-    scaled = f * 10000
-    n = abs(scaled)
-    whole = n.numerator // n.denominator
-    rem = n - whole
-    if rem >= Fraction(1, 2):
-        whole += 1
-    if scaled < 0 and whole != 0:
-        whole = -whole
-    sign = "-" if whole < 0 else ""
-    w = abs(whole)
-    return f"{sign}{w // 10000}.{w % 10000:04d}"
+    return "" if den == 0 else rnd(Fraction(num, den), 4)
 
 
 def fmt_icd(code):
     return code if len(code) <= 3 else code[:3] + "." + code[3:]
-
-
-def cell(v):
-    if v is None:
-        return ""
-    if isinstance(v, int):
-        return str(v)
-    s = str(v)
-    if s and s[0] in "=+-@\t\r\n" and not re.fullmatch(r"-\d+(\.\d+)?", s):
-        s = "'" + s
-    if any(ch in s for ch in ',"\r\n'):
-        s = '"' + s.replace('"', '""') + '"'
-    return s
-
-
-def write_csv(path, header, rows):
-    with open(path, "wb") as f:
-        f.write(b"\xef\xbb\xbf")
-        f.write((",".join(header) + "\r\n").encode())
-        for r in rows:
-            f.write((",".join(cell(v) for v in r) + "\r\n").encode())
 
 
 # ---------------------------------------------------------------- store
@@ -468,13 +430,11 @@ def main():
     ap.add_argument("--excludes1", required=True)
     ap.add_argument("--month", action="append", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--exact-code-targets", action="store_true",
-                    help="an Excludes1 target written as a code matches that code only (default: code and below)")
     a = ap.parse_args()
     store = Store(a.db)
     ptp = load_ptp(a.ptp)
     mue = load_mue([(s.rsplit(":", 1)[0], s.rsplit(":", 1)[1]) for s in a.mue])
-    excl = Excl(load_excludes1(a.excludes1), code_target_prefix=not a.exact_code_targets)
+    excl = Excl(load_excludes1(a.excludes1))
     rows, flagged, diag = compute(store, ptp, mue, excl)
     print(f"audit outcomes differing from stored: {store.stored_outcome_mismatch}", file=sys.stderr)
     print(f"diagnostics: ambiguous_ptp={diag['ambiguous_ptp']} new_patient_ties={diag['new_patient_ties'][:10]}"

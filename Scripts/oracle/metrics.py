@@ -17,10 +17,10 @@ Choices where SPEC is silent (documented here, as SPEC asks):
     coder_productivity by coder; em_distribution by provider, new before
     established, level ascending.
   * Wilson interval with z = 1.959963984540054 (the exact 97.5% normal
-    quantile); --z 1.96 selects the rounded value.
+    quantile).
   * A figure that rounds to zero is written without a minus sign.
 
-usage: metrics.py --db STORE --month YYYY-MM [--month ...] --out DIR [--no-bom] [--z Z]
+usage: metrics.py --db STORE --month YYYY-MM [--month ...] --out DIR [--no-bom]
 """
 import argparse
 import math
@@ -29,6 +29,8 @@ import sqlite3
 import sys
 from decimal import Decimal, getcontext
 from fractions import Fraction
+
+from sheet import Num, rnd, write_csv
 
 getcontext().prec = 60
 
@@ -39,31 +41,6 @@ EM_EST = ["99211", "99212", "99213", "99214", "99215"]
 
 
 # ---------------------------------------------------------------- formatting
-class Num:
-    """A number cell (written plain, no formula guard)."""
-    __slots__ = ("s",)
-
-    def __init__(self, s):
-        self.s = s
-
-
-def rnd(x, places):
-    """Round an exact value (Fraction/int/Decimal) half away from zero, once."""
-    if x is None:
-        return ""
-    if isinstance(x, Decimal):
-        x = Fraction(x)
-    x = Fraction(x)
-    scale = 10 ** places
-    q = abs(x) * scale
-    n = math.floor(q + Fraction(1, 2))
-    neg = x < 0 and n != 0
-    s = str(n).rjust(places + 1, "0")
-    if places:
-        s = s[:-places] + "." + s[-places:]
-    return Num(("-" if neg else "") + s)
-
-
 def cents(c):
     return None if c is None else rnd(Fraction(c, 100), 2)
 
@@ -74,34 +51,6 @@ def count(n):
 
 def text(s):
     return "" if s is None else str(s)
-
-
-def cell(v):
-    if v is None or v == "":
-        return ""
-    if isinstance(v, Num):
-        s = v.s
-    else:
-        s = str(v)
-        if s[:1] in ("=", "+", "-", "@", "\t", "\r", "\n"):
-            s = "'" + s
-    if any(ch in s for ch in (",", '"', "\r", "\n")):
-        s = '"' + s.replace('"', '""') + '"'
-    return s
-
-
-def write_csv(path, header, rows, bom=True):
-    out = []
-    out.append(",".join(header))
-    for r in rows:
-        assert len(r) == len(header), (path, r)
-        out.append(",".join(cell(v) for v in r))
-    data = ("\r\n".join(out) + "\r\n").encode("utf-8")
-    if bom:
-        data = b"\xef\xbb\xbf" + data
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(data)
 
 
 def icd_print(code):
@@ -401,14 +350,13 @@ def main(argv=None):
     ap.add_argument("--month", action="append", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--no-bom", action="store_true")
-    ap.add_argument("--z", default=Z_EXACT)
     a = ap.parse_args(argv)
     store = Store(a.db)
     for m in a.month:
         if len(m) != 7 or m[4] != "-":
             ap.error("bad month %r" % m)
         d = os.path.join(a.out, m)
-        write_csv(os.path.join(d, "error_rates.csv"), ERR_HEADER, error_rows(store, m, a.z), not a.no_bom)
+        write_csv(os.path.join(d, "error_rates.csv"), ERR_HEADER, error_rows(store, m, Z_EXACT), not a.no_bom)
         write_csv(os.path.join(d, "findings.csv"), FIND_HEADER, finding_rows(store, m), not a.no_bom)
         write_csv(os.path.join(d, "coder_productivity.csv"), PROD_HEADER, productivity_rows(store, m), not a.no_bom)
         write_csv(os.path.join(d, "em_distribution.csv"), EM_HEADER, em_rows(store, m), not a.no_bom)

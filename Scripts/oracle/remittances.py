@@ -4,8 +4,8 @@ reimbursement_variance.csv), written from the specification alone and not from
 codeaudit's sources, to compare with what codeaudit exports (Scripts/oracle.sh).
 Python 3 standard library only.
 
-usage: remittances.py --db STORE --out DIR [--months 2026-05,...] [--tolerance 1.00]
-                 [--all-months] FILE.835 ...
+usage: remittances.py --db STORE --out DIR --months 2026-05,... [--tolerance 1.00]
+                      FILE.835 ...
 
 The 835 files are imported in the order given on the command line (the caller
 sorts them by name, as codeaudit's demo does).  The store is opened
@@ -18,6 +18,8 @@ import sqlite3
 import sys
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+
+from sheet import rnd, write_csv
 
 
 # ---------------------------------------------------------------- errors
@@ -53,39 +55,22 @@ def ccyymmdd(s, where):
         raise Malformed(f"{where}: date does not exist: {s!r}")
 
 
-def round_half_away(fr, places):
-    """Fraction -> string with `places` decimals, half away from zero."""
-    fr = Fraction(fr)
-    scale = 10 ** places
-    x = fr * scale
-    neg = x < 0
-    ax = -x if neg else x
-    q, r = divmod(ax.numerator, ax.denominator)
-    if 2 * r >= ax.denominator:
-        q += 1
-    if q == 0:
-        neg = False
-    s = str(q).rjust(places + 1, "0")
-    out = s[:-places] + "." + s[-places:] if places else s
-    return ("-" if neg else "") + out
-
-
 def money(c):
     if c is None:
         return ""
-    return round_half_away(Fraction(c, 100), 2)
+    return rnd(Fraction(c, 100), 2)
 
 
 def rate(num, den):
     if num is None or den is None or den == 0:
         return ""
-    return round_half_away(Fraction(num, den), 4)
+    return rnd(Fraction(num, den), 4)
 
 
 def days1(v):
     if v is None:
         return ""
-    return round_half_away(v, 1)
+    return rnd(v, 1)
 
 
 def median(vals):
@@ -105,30 +90,6 @@ def p90(vals):
         return None
     k = -(-9 * n // 10)  # ceil(0.9 n)
     return Fraction(v[k - 1])
-
-
-# ---------------------------------------------------------------- CSV
-def csv_cell(v):
-    s = "" if v is None else str(v)
-    if s and s[0] in "=+-@\t\r\n":
-        # numbers are written plain: only text gets the guard
-        try:
-            Decimal(s)
-            is_num = True
-        except InvalidOperation:
-            is_num = False
-        if not is_num:
-            s = "'" + s
-    if any(ch in s for ch in ',"\r\n'):
-        s = '"' + s.replace('"', '""') + '"'
-    return s
-
-
-def write_csv(path, header, rows):
-    with open(path, "wb") as f:
-        f.write(b"\xef\xbb\xbf")
-        for r in [header] + rows:
-            f.write((",".join(csv_cell(c) for c in r) + "\r\n").encode("utf-8"))
 
 
 # ---------------------------------------------------------------- 835 parsing
@@ -428,9 +389,7 @@ def find_rate(rates, payer, code, mods, date):
 
 # ---------------------------------------------------------------- import
 # SPEC 9 "same ... modifiers" does not say whether their order counts; the README
-# says codeaudit matches them in any order, and so does this reading unless
-# --modifiers-in-order is given.
-MODS_UNORDERED = True
+# says codeaudit matches them in any order, and so does this reading.
 
 
 def import_files(paths, by_ext, log):
@@ -487,8 +446,7 @@ def import_files(paths, by_ext, log):
                     sdate = ln["dtm472"] or ln["dtm150"] or cl["dtm232"] or cl["dtm050"]
                     cands = [el_ for el_ in enc["lines"]
                              if el_["id"] not in used and el_["code"] == code
-                             and (el_["mods"] == mods if not MODS_UNORDERED
-                                  else sorted(el_["mods"]) == sorted(mods))
+                             and sorted(el_["mods"]) == sorted(mods)
                              and enc["date"] == sdate]
                     if not cands:
                         stats["lines_unmatched"] += 1
@@ -661,16 +619,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--months", default="")
-    ap.add_argument("--all-months", action="store_true")
+    ap.add_argument("--months", required=True, help="YYYY-MM,YYYY-MM,...")
     ap.add_argument("--tolerance", default="1.00")
-    ap.add_argument("--no-variance", action="store_true")
-    ap.add_argument("--modifiers-in-order", action="store_true")
     ap.add_argument("files", nargs="*")
     a = ap.parse_args()
     tol = cents(a.tolerance, "--tolerance")
-    global MODS_UNORDERED
-    MODS_UNORDERED = not a.modifiers_in_order
     encs, by_ext, rates = load_store(a.db)
     log = []
     unmatched, stats = import_files(a.files, by_ext, log)
@@ -679,19 +632,13 @@ def main():
         f.write("\n".join(log) + "\n")
         f.write(repr(stats) + "\n")
     print(stats, file=sys.stderr)
-    if a.all_months:
-        months = sorted({e["date"].strftime("%Y-%m") for e in encs.values()} |
-                        {d.strftime("%Y-%m") for d, *_ in unmatched if d})
-    else:
-        months = [m for m in a.months.split(",") if m]
+    months = [m for m in a.months.split(",") if m]
     for m in months:
         d = os.path.join(a.out, m)
         os.makedirs(d, exist_ok=True)
         write_csv(os.path.join(d, "payments.csv"), PAY_HDR, payments(m, encs, unmatched))
         write_csv(os.path.join(d, "denials.csv"), DEN_HDR, denials(m, encs))
-        if not a.no_variance:
-            write_csv(os.path.join(d, "reimbursement_variance.csv"), VAR_HDR,
-                      variance(m, encs, rates, tol))
+        write_csv(os.path.join(d, "reimbursement_variance.csv"), VAR_HDR, variance(m, encs, rates, tol))
 
 
 if __name__ == "__main__":
